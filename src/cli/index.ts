@@ -1,0 +1,1 @@
+console.log('anjian cli', process.argv.slice(2));
