@@ -1,0 +1,44 @@
+// The side menu as data: later modules add an entry here (path, icon, label key, roles, test id).
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, AuditOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Role } from '../api/types.ts';
+import type { MessageKey } from '../i18n/index.tsx';
+
+export interface MenuEntry {
+  key: string;
+  path: string;
+  icon: ReactNode;
+  labelKey: MessageKey;
+  /** 'all' = every logged-in role (the public has no account) */
+  roles: readonly Role[] | 'all';
+  testId: string;
+}
+
+export const MENU: readonly MenuEntry[] = [
+  // 企业档案 一企一档
+  { key: 'registry', path: '/registry', icon: <ShopOutlined />, labelKey: 'menu.registry', roles: 'all', testId: 'menu-registry' },
+  // 部门 三管三必须
+  {
+    key: 'departments',
+    path: '/admin/departments',
+    icon: <ApartmentOutlined />,
+    labelKey: 'menu.departments',
+    roles: ['admin', 'coordinator', 'dept_head', 'inspector'],
+    testId: 'menu-departments',
+  },
+  // 用户
+  { key: 'users', path: '/admin/users', icon: <TeamOutlined />, labelKey: 'menu.users', roles: ['admin', 'coordinator'], testId: 'menu-users' },
+  // 审计
+  { key: 'audit', path: '/admin/audit', icon: <AuditOutlined />, labelKey: 'menu.audit', roles: ['admin', 'coordinator'], testId: 'menu-audit' },
+];
+
+export function menuFor(role: Role): MenuEntry[] {
+  return MENU.filter((m) => m.roles === 'all' || m.roles.includes(role));
+}
+
+/** The entry whose path is the longest prefix of the current location. */
+export function activeEntry(entries: readonly MenuEntry[], pathname: string): MenuEntry | undefined {
+  return [...entries]
+    .filter((m) => pathname === m.path || pathname.startsWith(m.path + '/'))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}
