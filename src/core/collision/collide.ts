@@ -1,0 +1,101 @@
+// collide(): scenario → schedule (联检碰撞).
+
+import { dedup } from './dedup.ts';
+import { compile, hasQuals, isConflicted, type Model } from './model.ts';
+import { rngFromSeed } from './prng.ts';
+import { diagnosePlan } from './reasons.ts';
+import type { Schedule, Scenario, UnscheduledPlan, Visit, DroppedPlan } from './scenario.ts';
+import { Scheduler, type Progress } from './scheduler.ts';
+import { stab } from './stabbing.ts';
+
+export interface CollideOptions {
+  onProgress?: Progress;
+}
+
+export function collide(scenario: Scenario, opts: CollideOptions = {}): Schedule {
+  const on = opts.onProgress;
+  on?.('compile', 0, 1);
+  const m = compile(scenario);
+  on?.('compile', 1, 1);
+  on?.('dedup', 0, 1);
+  const dd = dedup(m);
+  on?.('dedup', 1, 1);
+
+  on?.('stabbing', 0, 1);
+  const lb = stab(m, (p) => dd.kept[p] === 1);
+  // Plans that no team can ever staff (too few qualified / non-conflicted inspectors) are left out of the
+  // groups so they do not narrow anyone's day range; they still count in lowerBound as the spec says.
+  const possible = new Uint8Array(m.nPlan);
+  for (let p = 0; p < m.nPlan; p++) {
+    if (dd.kept[p] !== 1 || m.planA[p]! > m.planB[p]!) continue;
+    let c = 0;
+    const need = m.planNeed[p]!;
+    const ent = m.planEnt[p]!;
+    for (const i of m.deptInsp[m.planDept[p]!]!) {
+      if (hasQuals(m, i, m.planQual, p * m.QW) && !isConflicted(m, i, ent) && ++c >= need) break;
+    }
+    if (c >= need) possible[p] = 1;
+  }
+  const groups = stab(m, (p) => possible[p] === 1);
+  on?.('stabbing', 1, 1);
+
+  const sch = new Scheduler(m, rngFromSeed(scenario.seed));
+  const left = sch.placeGroups(groups, on);
+  const left2 = left.length > 0 ? sch.placeLeftovers(left, on) : left;
+  if (left2.length > 0) sch.repair(left2, on);
+
+  on?.('output', 0, 1);
+  const out = buildSchedule(m, sch, dd.keptBy, lb.count);
+  on?.('output', 1, 1);
+  return out;
+}
+
+function buildSchedule(m: Model, sch: Scheduler, keptBy: Int32Array, lowerBound: number): Schedule {
+  const s = m.scenario;
+  const vs = sch.visits.filter((v) => v.plans.length > 0);
+  for (const v of vs) v.plans.sort((x, y) => x - y);
+  vs.sort((x, y) => x.day - y.day || x.ent - y.ent || x.plans[0]! - y.plans[0]!);
+  const visits: Visit[] = new Array(vs.length);
+  let scheduled = 0;
+  for (let k = 0; k < vs.length; k++) {
+    const v = vs[k]!;
+    const teams: Record<string, string[]> = {};
+    for (const p of v.plans) {
+      const d = m.planDept[p]!;
+      const id = s.departments[d]!.id;
+      if (teams[id]) continue;
+      const t = v.teams.get(d)!;
+      teams[id] = t.members.slice().sort((x, y) => x - y).map((i) => s.inspectors[i]!.id);
+    }
+    scheduled += v.plans.length;
+    visits[k] = {
+      id: `V-${String(k + 1).padStart(6, '0')}`,
+      enterprise: s.enterprises[v.ent]!.id,
+      date: m.cal.iso[v.day]!,
+      plans: v.plans.map((p) => s.plans[p]!.id),
+      teams,
+    };
+  }
+  const dropped: DroppedPlan[] = [];
+  const unscheduled: UnscheduledPlan[] = [];
+  for (let p = 0; p < m.nPlan; p++) {
+    const by = keptBy[p]!;
+    if (by >= 0) dropped.push({ plan: s.plans[p]!.id, reason: 'higher-level-duplicate', keptPlan: s.plans[by]!.id });
+    else if (!sch.planVisit[p]) unscheduled.push({ plan: s.plans[p]!.id, reason: diagnosePlan(m, p).reason });
+  }
+  return {
+    version: 1,
+    visits,
+    dropped,
+    unscheduled,
+    stats: {
+      plans: m.nPlan,
+      dropped: dropped.length,
+      scheduled,
+      unscheduled: unscheduled.length,
+      visits: visits.length,
+      visitsSaved: scheduled - visits.length,
+      lowerBound,
+    },
+  };
+}

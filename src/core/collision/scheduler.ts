@@ -1,0 +1,516 @@
+// The scheduler: places kept plans into visits and staffs the teams (rules 2–5).
+//
+// Phase A (groups): the minimum stabbing groups of every enterprise are placed one by one, tightest
+//   first, on the day of their common range where the departments involved have the most spare
+//   inspectors. With ample inspectors every group is placed whole, so visits == lowerBound.
+// Phase B (leftovers): plans that could not be staffed with their group try to join another visit of
+//   their enterprise inside their window (re-staffing their department's team if needed), else open a
+//   new visit on the day of their window that the most other leftovers of the enterprise also cover.
+// Phase C (repair): for plans still out, free a qualified inspector on some day by swapping him out of
+//   another visit for a colleague who is free and qualified for that visit (augmenting path of length 1).
+//
+// Inspectors are drawn by 双随机 with a load bias: among eligible inspectors, the least-loaded so far
+// are candidates and one of them is drawn with the seeded PRNG, one seat at a time.
+
+import { hasQuals, isConflicted, type Model } from './model.ts';
+import type { StabGroups } from './stabbing.ts';
+
+export interface Team {
+  members: number[];
+  need: number;
+  req: Uint32Array;
+}
+
+export interface SVisit {
+  ent: number;
+  day: number;
+  plans: number[];
+  /** Department index → team. */
+  teams: Map<number, Team>;
+}
+
+export type Progress = (phase: string, done: number, total: number) => void;
+
+interface Draft {
+  dept: number;
+  plans: number[];
+  need: number;
+  req: Uint32Array;
+  members: number[];
+}
+
+export class Scheduler {
+  readonly m: Model;
+  readonly W: number;
+  readonly used: Uint16Array;
+  readonly deptFree: Int32Array;
+  readonly load: Int32Array;
+  readonly visits: SVisit[] = [];
+  readonly entVisits = new Map<number, SVisit[]>();
+  readonly dayVisits: SVisit[][];
+  /** Plan index → its visit, once scheduled. */
+  readonly planVisit: (SVisit | undefined)[];
+  private readonly rng: () => number;
+  private readonly cand: Int32Array;
+  private repairBudget: number;
+
+  constructor(m: Model, rng: () => number) {
+    this.m = m;
+    this.W = m.W;
+    this.rng = rng;
+    this.used = new Uint16Array(m.nInsp * m.W);
+    this.deptFree = new Int32Array(m.nDept * m.W);
+    this.load = new Int32Array(m.nInsp);
+    this.dayVisits = Array.from({ length: m.W }, () => []);
+    this.planVisit = new Array(m.nPlan);
+    let maxDept = 1;
+    for (const l of m.deptInsp) maxDept = Math.max(maxDept, l.length);
+    this.cand = new Int32Array(maxDept);
+    this.repairBudget = 2e8;
+    const W = m.W;
+    for (let i = 0; i < m.nInsp; i++) {
+      const base = m.inspDept[i]! * W;
+      for (let w = 0; w < W; w++) if (m.inspUnavail[i * W + w] === 0) this.deptFree[base + w]!++;
+    }
+  }
+
+  // ---------------------------------------------------------------- staffing primitives
+
+  private eligible(i: number, ent: number, w: number, req: Uint32Array, reqOff: number): boolean {
+    const k = i * this.W + w;
+    return (
+      this.m.inspUnavail[k] === 0 &&
+      this.used[k]! < this.m.inspCap[i]! &&
+      hasQuals(this.m, i, req, reqOff) &&
+      !isConflicted(this.m, i, ent)
+    );
+  }
+
+  /** Collect eligible inspectors of `dept` into this.cand; returns how many. */
+  private collect(dept: number, ent: number, w: number, req: Uint32Array, reqOff: number, skip?: ReadonlySet<number>): number {
+    let n = 0;
+    for (const i of this.m.deptInsp[dept]!) {
+      if (skip !== undefined && skip.has(i)) continue;
+      if (this.eligible(i, ent, w, req, reqOff)) this.cand[n++] = i;
+    }
+    return n;
+  }
+
+  /** 双随机 draw with load bias: `need` seats, each from the least-loaded candidates, uniformly. */
+  private draw(n: number, need: number): number[] {
+    const cand = this.cand;
+    const load = this.load;
+    const out: number[] = [];
+    for (let s = 0; s < need; s++) {
+      let min = Infinity;
+      let ties = 0;
+      for (let t = 0; t < n; t++) {
+        const l = load[cand[t]!]!;
+        if (l < min) {
+          min = l;
+          ties = 1;
+        } else if (l === min) ties++;
+      }
+      let r = Math.floor(this.rng() * ties);
+      for (let t = 0; t < n; t++) {
+        if (load[cand[t]!]! === min && r-- === 0) {
+          out.push(cand[t]!);
+          cand[t] = cand[--n]!;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Draw a team or null when fewer than `need` eligible inspectors are free that day. */
+  drawTeam(dept: number, ent: number, w: number, need: number, req: Uint32Array, reqOff = 0, skip?: ReadonlySet<number>): number[] | null {
+    const n = this.collect(dept, ent, w, req, reqOff, skip);
+    if (n < need) return null;
+    return this.draw(n, need);
+  }
+
+  private countEligible(dept: number, ent: number, w: number, req: Uint32Array, reqOff: number): number {
+    let n = 0;
+    for (const i of this.m.deptInsp[dept]!) if (this.eligible(i, ent, w, req, reqOff)) n++;
+    return n;
+  }
+
+  private take(i: number, w: number): void {
+    const k = i * this.W + w;
+    const u = ++this.used[k]!;
+    this.load[i]!++;
+    if (u === this.m.inspCap[i]) this.deptFree[this.m.inspDept[i]! * this.W + w]!--;
+  }
+
+  private give(i: number, w: number): void {
+    const k = i * this.W + w;
+    if (this.used[k] === this.m.inspCap[i]) this.deptFree[this.m.inspDept[i]! * this.W + w]!++;
+    this.used[k]!--;
+    this.load[i]!--;
+  }
+
+  private planReq(p: number): Uint32Array {
+    const QW = this.m.QW;
+    return this.m.planQual.slice(p * QW, p * QW + QW);
+  }
+
+  private orInto(dst: Uint32Array, p: number): void {
+    const QW = this.m.QW;
+    for (let k = 0; k < QW; k++) dst[k] = (dst[k]! | this.m.planQual[p * QW + k]!) >>> 0;
+  }
+
+  // ---------------------------------------------------------------- visits
+
+  private visitAt(ent: number, w: number): SVisit | undefined {
+    const l = this.entVisits.get(ent);
+    if (l) for (const v of l) if (v.day === w) return v;
+    return undefined;
+  }
+
+  private openVisit(ent: number, w: number): SVisit {
+    const v: SVisit = { ent, day: w, plans: [], teams: new Map() };
+    this.visits.push(v);
+    let l = this.entVisits.get(ent);
+    if (!l) this.entVisits.set(ent, (l = []));
+    l.push(v);
+    this.dayVisits[w]!.push(v);
+    return v;
+  }
+
+  private addTeam(v: SVisit, dept: number, members: number[], need: number, req: Uint32Array): void {
+    for (const i of members) this.take(i, v.day);
+    v.teams.set(dept, { members, need, req });
+  }
+
+  private addPlan(v: SVisit, p: number): void {
+    v.plans.push(p);
+    this.planVisit[p] = v;
+  }
+
+  // ---------------------------------------------------------------- phase A: stabbing groups
+
+  /** Try to staff the group's plans on day w; returns drafts (not yet committed) and plans staffed. */
+  private attempt(ent: number, w: number, depts: number[], deptPlans: number[][]): { drafts: Draft[]; staffed: number } {
+    const drafts: Draft[] = [];
+    let staffed = 0;
+    const QW = this.m.QW;
+    for (let d = 0; d < depts.length; d++) {
+      const dept = depts[d]!;
+      const plans = deptPlans[d]!;
+      const req = new Uint32Array(QW);
+      let need = 0;
+      for (const p of plans) {
+        this.orInto(req, p);
+        need = Math.max(need, this.m.planNeed[p]!);
+      }
+      let members = this.drawTeam(dept, ent, w, need, req);
+      let chosen = plans;
+      if (!members && plans.length > 1) {
+        // The shared team cannot be staffed: keep the largest subset (greedy, easiest plans first).
+        const sorted = plans.slice().sort((x, y) => this.m.planNeed[x]! - this.m.planNeed[y]! || x - y);
+        chosen = [];
+        req.fill(0);
+        need = 0;
+        const tmp = new Uint32Array(QW);
+        for (const p of sorted) {
+          tmp.set(req);
+          this.orInto(tmp, p);
+          const n2 = Math.max(need, this.m.planNeed[p]!);
+          if (this.countEligible(dept, ent, w, tmp, 0) >= n2) {
+            chosen.push(p);
+            req.set(tmp);
+            need = n2;
+          }
+        }
+        members = chosen.length > 0 ? this.drawTeam(dept, ent, w, need, req) : null;
+      }
+      if (members) {
+        drafts.push({ dept, plans: chosen, need, req, members });
+        staffed += chosen.length;
+      }
+    }
+    return { drafts, staffed };
+  }
+
+  placeGroups(g: StabGroups, onProgress?: Progress): number[] {
+    const m = this.m;
+    const W = this.W;
+    const order = new Int32Array(g.count);
+    const tie = new Float64Array(g.count);
+    for (let k = 0; k < g.count; k++) {
+      order[k] = k;
+      tie[k] = this.rng();
+    }
+    order.sort((x, y) => g.hi[x]! - g.lo[x]! - (g.hi[y]! - g.lo[y]!) || tie[x]! - tie[y]!);
+    const leftovers: number[] = [];
+    const depts: number[] = [];
+    const deptPlans: number[][] = [];
+    const step = Math.max(1, g.count >> 6);
+    for (let t = 0; t < g.count; t++) {
+      if (onProgress && t % step === 0) onProgress('schedule', t, g.count);
+      const k = order[t]!;
+      const ent = g.ent[k]!;
+      const lo = g.lo[k]!;
+      const hi = g.hi[k]!;
+      depts.length = 0;
+      deptPlans.length = 0;
+      for (let s = g.start[k]!; s < g.start[k + 1]!; s++) {
+        const p = g.plans[s]!;
+        const d = m.planDept[p]!;
+        const di = depts.indexOf(d);
+        if (di < 0) {
+          depts.push(d);
+          deptPlans.push([p]);
+        } else deptPlans[di]!.push(p);
+      }
+      const needs = deptPlans.map((ps) => ps.reduce((mx, p) => Math.max(mx, m.planNeed[p]!), 0));
+      const score = (w: number): number => {
+        let s = 0;
+        for (let d = 0; d < depts.length; d++) {
+          const free = this.deptFree[depts[d]! * W + w]!;
+          const r = free < needs[d]! ? 1000 + needs[d]! - free : needs[d]! / free;
+          if (r > s) s = r;
+        }
+        return s;
+      };
+      // Best day first (random tie-break), then the rest in score order.
+      let best = lo;
+      let bestS = Infinity;
+      let ties = 0;
+      for (let w = lo; w <= hi; w++) {
+        const s = score(w);
+        if (s < bestS) {
+          bestS = s;
+          best = w;
+          ties = 1;
+        } else if (s === bestS && this.rng() * ++ties < 1) best = w;
+      }
+      const total = g.start[k + 1]! - g.start[k]!;
+      let res = this.attempt(ent, best, depts, deptPlans);
+      let resDay = best;
+      if (res.staffed < total && hi > lo) {
+        const days: number[] = [];
+        for (let w = lo; w <= hi; w++) if (w !== best) days.push(w);
+        const sc = days.map(score);
+        const idx = days.map((_, i) => i).sort((x, y) => sc[x]! - sc[y]! || x - y);
+        const limit = Math.min(idx.length, 40);
+        for (let u = 0; u < limit; u++) {
+          const w = days[idx[u]!]!;
+          const r = this.attempt(ent, w, depts, deptPlans);
+          if (r.staffed > res.staffed) {
+            res = r;
+            resDay = w;
+            if (r.staffed === total) break;
+          }
+        }
+      }
+      if (res.staffed > 0) {
+        const v = this.openVisit(ent, resDay);
+        for (const dr of res.drafts) {
+          this.addTeam(v, dr.dept, dr.members, dr.need, dr.req);
+          for (const p of dr.plans) this.addPlan(v, p);
+        }
+      }
+      if (res.staffed < total) {
+        for (let s = g.start[k]!; s < g.start[k + 1]!; s++) {
+          const p = g.plans[s]!;
+          if (!this.planVisit[p]) leftovers.push(p);
+        }
+      }
+    }
+    onProgress?.('schedule', g.count, g.count);
+    return leftovers;
+  }
+
+  // ---------------------------------------------------------------- phase B: leftovers
+
+  /** Try to put plan p into an existing visit v (same enterprise, day in window). */
+  private joinVisit(v: SVisit, p: number): boolean {
+    const m = this.m;
+    const dept = m.planDept[p]!;
+    const need = m.planNeed[p]!;
+    const team = v.teams.get(dept);
+    if (!team) {
+      const req = this.planReq(p);
+      const members = this.drawTeam(dept, v.ent, v.day, need, req);
+      if (!members) return false;
+      this.addTeam(v, dept, members, need, req);
+      this.addPlan(v, p);
+      return true;
+    }
+    const req = team.req.slice();
+    this.orInto(req, p);
+    const n2 = Math.max(need, team.need);
+    // Keep the members that still qualify, add seats for the rest.
+    const keep = team.members.filter((i) => hasQuals(m, i, req, 0));
+    if (keep.length === team.members.length && keep.length >= n2) {
+      team.req = req;
+      team.need = n2;
+      this.addPlan(v, p);
+      return true;
+    }
+    const dropped = team.members.filter((i) => !keep.includes(i));
+    for (const i of dropped) this.give(i, v.day);
+    const skip = new Set(team.members);
+    const extra = this.drawTeam(dept, v.ent, v.day, Math.max(0, n2 - keep.length), req, 0, skip);
+    if (!extra) {
+      for (const i of dropped) this.take(i, v.day);
+      return false;
+    }
+    for (const i of extra) this.take(i, v.day);
+    team.members = keep.concat(extra);
+    team.req = req;
+    team.need = n2;
+    this.addPlan(v, p);
+    return true;
+  }
+
+  placeLeftovers(leftovers: number[], onProgress?: Progress): number[] {
+    const m = this.m;
+    const W = this.W;
+    const order = leftovers.slice().sort((x, y) => m.planB[x]! - m.planA[x]! - (m.planB[y]! - m.planA[y]!) || x - y);
+    const pending = new Map<number, Set<number>>();
+    for (const p of order) {
+      const e = m.planEnt[p]!;
+      let s = pending.get(e);
+      if (!s) pending.set(e, (s = new Set()));
+      s.add(p);
+    }
+    const still: number[] = [];
+    let done = 0;
+    for (const p of order) {
+      if (onProgress && done++ % 256 === 0) onProgress('leftovers', done, order.length);
+      const e = m.planEnt[p]!;
+      const a = m.planA[p]!;
+      const b = m.planB[p]!;
+      pending.get(e)!.delete(p);
+      let placed = false;
+      const vs = this.entVisits.get(e);
+      if (vs) {
+        for (const v of vs) {
+          if (v.day >= a && v.day <= b && this.joinVisit(v, p)) {
+            placed = true;
+            break;
+          }
+        }
+      }
+      if (!placed) {
+        const dept = m.planDept[p]!;
+        const need = m.planNeed[p]!;
+        const others = [...pending.get(e)!];
+        const days: number[] = [];
+        const sc: number[] = [];
+        for (let w = a; w <= b; w++) {
+          const free = this.deptFree[dept * W + w]!;
+          if (free < need || this.visitAt(e, w)) continue;
+          let cover = 0;
+          for (const o of others) if (m.planA[o]! <= w && w <= m.planB[o]!) cover++;
+          days.push(w);
+          sc.push(cover * 1e6 + free + this.rng() * 0.5);
+        }
+        const idx = days.map((_, i) => i).sort((x, y) => sc[y]! - sc[x]!);
+        const req = this.planReq(p);
+        for (let u = 0; u < Math.min(idx.length, 60); u++) {
+          const w = days[idx[u]!]!;
+          const members = this.drawTeam(dept, e, w, need, req);
+          if (members) {
+            const v = this.openVisit(e, w);
+            this.addTeam(v, dept, members, need, req);
+            this.addPlan(v, p);
+            placed = true;
+            break;
+          }
+        }
+      }
+      if (!placed) still.push(p);
+    }
+    return still;
+  }
+
+  // ---------------------------------------------------------------- phase C: repair by swaps
+
+  repair(plans: number[], onProgress?: Progress): number[] {
+    const still: number[] = [];
+    let done = 0;
+    for (const p of plans) {
+      if (onProgress && done++ % 64 === 0) onProgress('repair', done, plans.length);
+      if (this.repairBudget <= 0 || !this.repairPlan(p)) still.push(p);
+    }
+    // A second pass: repairs may have freed days for plans that failed earlier.
+    return still.length > 0 && still.length < plans.length ? this.placeLeftovers(still) : still;
+  }
+
+  private repairPlan(p: number): boolean {
+    const m = this.m;
+    const W = this.W;
+    const dept = m.planDept[p]!;
+    const ent = m.planEnt[p]!;
+    const need = m.planNeed[p]!;
+    const a = m.planA[p]!;
+    const b = m.planB[p]!;
+    const qOff = p * m.QW;
+    const stat: number[] = [];
+    for (const i of m.deptInsp[dept]!) if (hasQuals(m, i, m.planQual, qOff) && !isConflicted(m, i, ent)) stat.push(i);
+    if (stat.length < need) return false;
+    for (let w = a; w <= b && this.repairBudget > 0; w++) {
+      const here = this.visitAt(ent, w);
+      if (here && here.teams.has(dept)) continue;
+      const free: number[] = [];
+      const busy: number[] = [];
+      for (const i of stat) {
+        const k = i * W + w;
+        if (m.inspUnavail[k] === 1) continue;
+        if (this.used[k]! < m.inspCap[i]!) free.push(i);
+        else busy.push(i);
+      }
+      if (free.length + busy.length < need) continue;
+      const reserved = new Set(free);
+      const swaps: { team: Team; idx: number; out: number; inn: number }[] = [];
+      for (const i of busy) {
+        if (free.length >= need) break;
+        let swapped = false;
+        for (const v of this.dayVisits[w]!) {
+          this.repairBudget -= 1;
+          const team = v.teams.get(dept);
+          if (!team) continue;
+          const idx = team.members.indexOf(i);
+          if (idx < 0) continue;
+          for (const j of m.deptInsp[dept]!) {
+            this.repairBudget -= 1;
+            if (reserved.has(j) || team.members.includes(j)) continue;
+            if (!this.eligible(j, v.ent, w, team.req, 0)) continue;
+            team.members[idx] = j;
+            this.take(j, w);
+            this.give(i, w);
+            reserved.add(j);
+            swaps.push({ team, idx, out: i, inn: j });
+            swapped = true;
+            break;
+          }
+          if (swapped) break;
+        }
+        if (swapped) {
+          free.push(i);
+          reserved.add(i);
+        }
+      }
+      if (free.length >= need) {
+        const members = this.drawTeam(dept, ent, w, need, this.planReq(p));
+        if (members) {
+          const v = here ?? this.openVisit(ent, w);
+          this.addTeam(v, dept, members, need, this.planReq(p));
+          this.addPlan(v, p);
+          return true;
+        }
+      }
+      for (let s = swaps.length - 1; s >= 0; s--) {
+        const sw = swaps[s]!;
+        sw.team.members[sw.idx] = sw.out;
+        this.take(sw.out, w);
+        this.give(sw.inn, w);
+      }
+    }
+    return false;
+  }
+}
