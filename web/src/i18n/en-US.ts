@@ -112,6 +112,8 @@ const enUS: Messages = {
   'registry.employeesCount': '{n} employees',
   'registry.filter.keyword': 'Keyword',
   'registry.filter.keywordPlaceholder': 'Name or credit code',
+  'registry.filter.more': 'More filters',
+  'registry.filter.less': 'Fewer filters',
 
   'detail.backToList': 'Back to the list',
   'detail.tab.basic': 'Basic',

@@ -110,6 +110,8 @@ const zhCN = {
   'registry.employeesCount': '{n} 人',
   'registry.filter.keyword': '关键字',
   'registry.filter.keywordPlaceholder': '企业名称或信用代码',
+  'registry.filter.more': '更多筛选',
+  'registry.filter.less': '收起筛选',
 
   'detail.backToList': '返回企业列表',
   'detail.tab.basic': '基本信息',

@@ -9,6 +9,7 @@ import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { useDict } from '../../lib/dict.tsx';
 import { useMe } from '../../lib/auth.tsx';
 import { useAsync } from '../../lib/useAsync.ts';
+import { useIsMobile } from '../../lib/hooks.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { fmtDateTime, fmtValue } from '../../lib/format.ts';
 import { fieldLabel, REGISTRY_WRITERS } from '../../lib/fields.ts';
@@ -27,7 +28,21 @@ function EnterpriseLink({ e }: { e: EnterpriseRef }) {
 
 function HistoryTab({ id }: { id: string }) {
   const t = useT();
+  const { label } = useDict();
   const { data, error, loading } = useAsync(() => api.enterprises.history(id), id);
+  const DICT_FIELDS: Record<string, Parameters<typeof label>[0]> = {
+    riskLevel: 'riskLevels',
+    creditGrade: 'creditGrades',
+    standardizationLevel: 'standardizationLevels',
+    industryDomain: 'industryDomains',
+    smallVenueCategory: 'smallVenueCategories',
+  };
+  const show = (field: string, v: unknown): string => {
+    if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
+    const kind = DICT_FIELDS[field];
+    if (kind && typeof v === 'string' && v) return label(kind, v);
+    return fmtValue(v);
+  };
   if (loading) return <Skeleton active />;
   if (error) return <Alert type="error" showIcon title={errorMessage(error, t)} />;
   if (!data || data.length === 0) return <Empty description={t('detail.history.empty')} />;
@@ -38,32 +53,33 @@ function HistoryTab({ id }: { id: string }) {
       data-testid="enterprise-history"
       items={sorted.map((h) => ({
         color: actionColor[h.action] ?? 'gray',
-        title: (
-          <Space wrap size={8}>
-            <Typography.Text strong>{fmtDateTime(h.at)}</Typography.Text>
-            <Tag color={actionColor[h.action]}>{t(`history.action.${h.action}` as MessageKey)}</Tag>
-            <span>
-              {h.actor.displayName} <Typography.Text type="secondary">({h.actor.username})</Typography.Text>
-            </span>
-          </Space>
+        content: (
+          <div>
+            <Space wrap size={8} style={{ marginBottom: 8 }}>
+              <Typography.Text strong>{fmtDateTime(h.at)}</Typography.Text>
+              <Tag color={actionColor[h.action]}>{t(`history.action.${h.action}` as MessageKey)}</Tag>
+              <span>
+                {h.actor.displayName} <Typography.Text type="secondary">({h.actor.username})</Typography.Text>
+              </span>
+            </Space>
+            {h.changes.length > 0 ? (
+              <Table
+                size="small"
+                pagination={false}
+                rowKey="field"
+                scroll={{ x: 480 }}
+                dataSource={h.changes}
+                columns={[
+                  { title: t('history.field'), dataIndex: 'field', width: 180, render: (f: string) => fieldLabel(f, t) },
+                  { title: t('history.before'), key: 'before', render: (_: unknown, c) => <span className="aj-before">{show(c.field, c.before)}</span> },
+                  { title: t('history.after'), key: 'after', render: (_: unknown, c) => <span className="aj-after">{show(c.field, c.after)}</span> },
+                ]}
+              />
+            ) : (
+              <Typography.Text type="secondary">{h.action === 'update' ? t('history.noChanges') : t('history.created')}</Typography.Text>
+            )}
+          </div>
         ),
-        content:
-          h.changes.length > 0 ? (
-            <Table
-              size="small"
-              pagination={false}
-              rowKey="field"
-              scroll={{ x: 480 }}
-              dataSource={h.changes}
-              columns={[
-                { title: t('history.field'), dataIndex: 'field', width: 160, render: (f: string) => fieldLabel(f, t) },
-                { title: t('history.before'), dataIndex: 'before', render: (v: unknown) => <span className="aj-before">{fmtValue(v)}</span> },
-                { title: t('history.after'), dataIndex: 'after', render: (v: unknown) => <span className="aj-after">{fmtValue(v)}</span> },
-              ]}
-            />
-          ) : (
-            <Typography.Text type="secondary">{h.action === 'create' ? t('history.created') : t('history.noChanges')}</Typography.Text>
-          ),
       }))}
     />
   );
@@ -71,11 +87,13 @@ function HistoryTab({ id }: { id: string }) {
 
 function BasicTab({ e }: { e: Enterprise }) {
   const t = useT();
+  const mobile = useIsMobile();
   const { label } = useDict();
   const yes = (b: boolean) => (b ? t('common.yes') : t('common.no'));
   return (
     <Descriptions
       bordered
+      layout={mobile ? 'vertical' : 'horizontal'}
       size="small"
       column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
       items={[

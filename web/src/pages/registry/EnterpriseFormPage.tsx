@@ -175,7 +175,7 @@ export default function EnterpriseFormPage() {
           form={form}
           layout="vertical"
           onFinish={(v) => void onFinish(v)}
-          scrollToFirstError
+          scrollToFirstError={{ block: 'center' }}
           data-testid="enterprise-form"
           initialValues={{ employees: 0, keyEnterprise: false, labourIntensive: false, standardizationLevel: 'none', riskLevel: 'blue', creditGrade: 'B' }}
         >

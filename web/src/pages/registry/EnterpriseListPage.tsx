@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert, App, Button, Card, Col, Empty, Form, Input, Pagination, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { DownloadOutlined, PlusOutlined, ReloadOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownOutlined, DownloadOutlined, PlusOutlined, UpOutlined, ReloadOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { api, type EnterpriseFilters, type EnterpriseQuery, type EnterpriseSort, type EnterpriseSummary } from '../../api/index.ts';
 import { useT } from '../../i18n/index.tsx';
 import { useDict } from '../../lib/dict.tsx';
@@ -76,6 +76,10 @@ export default function EnterpriseListPage() {
   const query = useMemo(() => readQuery(sp), [sp]);
   const [form] = Form.useForm<EnterpriseFilters>();
   const [exporting, setExporting] = useState(false);
+  const advancedActive = (['regionCode', 'industryDomain', 'creditGrade', 'standardizationLevel', 'keyEnterprise', 'labourIntensive'] as const).some((k) => query[k]);
+  const [moreOpen, setMoreOpen] = useState(advancedActive);
+  // On a phone only keyword and risk show until "more filters" is opened.
+  const showAll = !mobile || moreOpen;
   const canWrite = (REGISTRY_WRITERS as readonly string[]).includes(me.role);
 
   const key = writeQuery(query).toString();
@@ -201,12 +205,12 @@ export default function EnterpriseListPage() {
                 <Input allowClear placeholder={t('registry.filter.keywordPlaceholder')} data-testid="filter-keyword" />
               </Form.Item>
             </Col>
-            <Col {...filterCol}>
+            <Col {...filterCol} hidden={!showAll}>
               <Form.Item name="regionCode" label={t('field.regionCode')}>
                 <RegionTreeSelect data-testid="filter-region" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
-            <Col {...filterCol}>
+            <Col {...filterCol} hidden={!showAll}>
               <Form.Item name="industryDomain" label={t('field.industryDomain')}>
                 <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={options('industryDomains')} placeholder={t('common.all')} data-testid="filter-industry" />
               </Form.Item>
@@ -224,22 +228,22 @@ export default function EnterpriseListPage() {
                 />
               </Form.Item>
             </Col>
-            <Col {...filterCol}>
+            <Col {...filterCol} hidden={!showAll}>
               <Form.Item name="creditGrade" label={t('field.creditGrade')}>
                 <Select allowClear options={options('creditGrades')} placeholder={t('common.all')} data-testid="filter-credit" />
               </Form.Item>
             </Col>
-            <Col {...filterCol}>
+            <Col {...filterCol} hidden={!showAll}>
               <Form.Item name="standardizationLevel" label={t('field.standardizationLevel')}>
                 <Select allowClear options={options('standardizationLevels')} placeholder={t('common.all')} data-testid="filter-standardization" />
               </Form.Item>
             </Col>
-            <Col xs={12} sm={6} lg={4} xl={3}>
+            <Col xs={12} sm={6} lg={4} xl={3} hidden={!showAll}>
               <Form.Item name="keyEnterprise" label={t('enterprise.key')}>
                 <Select allowClear options={yesNo} placeholder={t('common.all')} data-testid="filter-key" />
               </Form.Item>
             </Col>
-            <Col xs={12} sm={6} lg={4} xl={3}>
+            <Col xs={12} sm={6} lg={4} xl={3} hidden={!showAll}>
               <Form.Item name="labourIntensive" label={t('enterprise.labourIntensive')}>
                 <Select allowClear options={yesNo} placeholder={t('common.all')} data-testid="filter-labour" />
               </Form.Item>
@@ -252,6 +256,11 @@ export default function EnterpriseListPage() {
             <Button onClick={onReset} icon={<ReloadOutlined />} data-testid="filter-reset">
               {t('common.reset')}
             </Button>
+            {mobile && (
+              <Button type="link" onClick={() => setMoreOpen((x) => !x)} icon={moreOpen ? <UpOutlined /> : <DownOutlined />} data-testid="filter-more">
+                {moreOpen ? t('registry.filter.less') : t('registry.filter.more')}
+              </Button>
+            )}
           </Space>
         </Form>
       </Card>

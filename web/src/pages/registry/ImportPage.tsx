@@ -158,7 +158,7 @@ export default function ImportPage() {
           <div data-testid="import-progress" data-status={job.status}>
             <Progress
               percent={job.status === 'done' ? 100 : percent}
-              status={job.status === 'failed' ? 'exception' : job.status === 'done' ? (result?.written ? 'success' : 'exception') : 'active'}
+              status={job.status === 'failed' ? 'exception' : job.status === 'done' ? (result?.written ? 'success' : 'normal') : 'active'}
             />
             <Typography.Text type="secondary">
               {running
