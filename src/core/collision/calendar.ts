@@ -1,15 +1,23 @@
 // Working-day calendar (工作日历) on integer day numbers. No Date objects: ISO strings are
 // converted with pure civil-date arithmetic (Howard Hinnant's days_from_civil).
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
 
 /** Days since 1970-01-01 for a valid ISO `YYYY-MM-DD`, or NaN when the string is not a real date. */
 export function isoToDay(s: string): number {
-  const m = ISO_RE.exec(s);
-  if (!m) return NaN;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  if (y < 0 || mo < 0 || d < 0) return NaN;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return NaN;
   return daysFromCivil(y, mo, d);
 }

@@ -5,7 +5,7 @@ import { compile, hasQuals, isConflicted, type Model } from './model.ts';
 import { rngFromSeed } from './prng.ts';
 import { diagnosePlan } from './reasons.ts';
 import type { Schedule, Scenario, UnscheduledPlan, Visit, DroppedPlan } from './scenario.ts';
-import { Scheduler, type Progress } from './scheduler.ts';
+import { Scheduler, teamOf, type Progress } from './scheduler.ts';
 import { stab } from './stabbing.ts';
 
 export interface CollideOptions {
@@ -50,38 +50,40 @@ export function collide(scenario: Scenario, opts: CollideOptions = {}): Schedule
   return out;
 }
 
-function buildSchedule(m: Model, sch: Scheduler, keptBy: Int32Array, lowerBound: number): Schedule {
+const byNumber = (x: number, y: number): number => x - y;
+const visitId = (n: number): string => (n < 1e6 ? `V-${String(n + 1e6).slice(1)}` : `V-${n}`);
+
+export function buildSchedule(m: Model, sch: Scheduler, keptBy: Int32Array, lowerBound: number): Schedule {
   const s = m.scenario;
   const vs = sch.visits.filter((v) => v.plans.length > 0);
-  for (const v of vs) v.plans.sort((x, y) => x - y);
+  for (const v of vs) v.plans.sort(byNumber);
   vs.sort((x, y) => x.day - y.day || x.ent - y.ent || x.plans[0]! - y.plans[0]!);
-  const visits: Visit[] = new Array(vs.length);
+  const visits: Visit[] = [];
   let scheduled = 0;
   for (let k = 0; k < vs.length; k++) {
     const v = vs[k]!;
     const teams: Record<string, string[]> = {};
+    const planIds: string[] = [];
     for (const p of v.plans) {
+      planIds.push(s.plans[p]!.id);
       const d = m.planDept[p]!;
       const id = s.departments[d]!.id;
-      if (teams[id]) continue;
-      const t = v.teams.get(d)!;
-      teams[id] = t.members.slice().sort((x, y) => x - y).map((i) => s.inspectors[i]!.id);
+      if (teams[id] !== undefined) continue;
+      const members = teamOf(v, d)!.members;
+      members.sort(byNumber);
+      const ids: string[] = [];
+      for (const i of members) ids.push(s.inspectors[i]!.id);
+      teams[id] = ids;
     }
     scheduled += v.plans.length;
-    visits[k] = {
-      id: `V-${String(k + 1).padStart(6, '0')}`,
-      enterprise: s.enterprises[v.ent]!.id,
-      date: m.cal.iso[v.day]!,
-      plans: v.plans.map((p) => s.plans[p]!.id),
-      teams,
-    };
+    visits.push({ id: visitId(k + 1), enterprise: s.enterprises[v.ent]!.id, date: m.cal.iso[v.day]!, plans: planIds, teams });
   }
   const dropped: DroppedPlan[] = [];
   const unscheduled: UnscheduledPlan[] = [];
   for (let p = 0; p < m.nPlan; p++) {
     const by = keptBy[p]!;
     if (by >= 0) dropped.push({ plan: s.plans[p]!.id, reason: 'higher-level-duplicate', keptPlan: s.plans[by]!.id });
-    else if (!sch.planVisit[p]) unscheduled.push({ plan: s.plans[p]!.id, reason: diagnosePlan(m, p).reason });
+    else if (sch.planVisit[p] === 0) unscheduled.push({ plan: s.plans[p]!.id, reason: diagnosePlan(m, p).reason });
   }
   return {
     version: 1,

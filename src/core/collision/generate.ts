@@ -101,10 +101,10 @@ function config(o: GenerateOptions): Config {
     }
     case 'tiny':
       return {
-        cities: [geo('3201', ['320102', '320104'], 2)],
-        linesAt: { city: 3, district: 2, town: 1 },
+        cities: [geo('3201', ['320102'], 2)],
+        linesAt: { city: 4, district: 2, town: 1 },
         levelWeight: { city: 0.3, district: 0.4, town: 0.3 },
-        enterprises: 5, plans: 16, inspectors: 20, dupRate: 0.1, anchorRate: 0.6, windowStyle: 'tiny',
+        enterprises: 5, plans: 16, inspectors: 20, dupRate: 0.04, anchorRate: 0.6, windowStyle: 'tiny',
         horizon: ['2025-03-03', '2025-04-11'], holidays: ['2025-04-04'],
       };
   }
@@ -117,7 +117,7 @@ export function generateScenario(o: GenerateOptions): Scenario {
   const cfg = config(o);
   if (o.scale === 'tiny') {
     cfg.enterprises = int(3, 8);
-    cfg.plans = int(cfg.enterprises * 2, cfg.enterprises * 3 + 2);
+    cfg.plans = int(cfg.enterprises * 2, cfg.enterprises * 4);
   }
   if (o.plans !== undefined) {
     cfg.enterprises = Math.max(1, Math.round((cfg.enterprises * o.plans) / cfg.plans));
@@ -147,7 +147,8 @@ export function generateScenario(o: GenerateOptions): Scenario {
   const wOf = (d: Department): number => (d.level === 'city' ? 3 : d.level === 'district' ? 2 : 1);
   const totalW = departments.reduce((s, d) => s + wOf(d), 0);
   const perDept = departments.map((d) =>
-    o.inspectorsPerDept ?? (scarce ? int(2, 4) : Math.max(2, Math.round((cfg.inspectors * wOf(d)) / totalW))),
+    o.inspectorsPerDept ??
+      (o.scale === 'tiny' ? (scarce ? int(2, 4) : int(6, 9)) : scarce ? int(2, 4) : Math.max(2, Math.round((cfg.inspectors * wOf(d)) / totalW))),
   );
   if (o.inspectorsPerDept === undefined && !scarce && o.scale !== 'tiny') {
     // make the total exact (837 for Nanjing, …)
@@ -180,7 +181,7 @@ export function generateScenario(o: GenerateOptions): Scenario {
     const q = LINES[lineIdx]!.qual;
     for (let k = 0; k < perDept[di]!; k++) {
       const quals: string[] = [];
-      if (q && rnd() < (scarce ? 0.45 : 0.6)) quals.push(q);
+      if (q && rnd() < (scarce && o.scale !== 'tiny' ? 0.45 : 0.7)) quals.push(q);
       if (rnd() < 0.05) quals.push(pick(LINES).qual || 'lab');
       const unavailable: string[] = [];
       const leave = cfg.windowStyle === 'tiny' ? int(0, scarce ? 8 : 2) : int(scarce ? 15 : 3, scarce ? 40 : 15);
@@ -201,7 +202,7 @@ export function generateScenario(o: GenerateOptions): Scenario {
   // windows
   const windowOf = (anchor: number): { start: string; end: string } => {
     if (cfg.windowStyle === 'tiny') {
-      const len = int(3, 20);
+      const len = scarce ? int(0, 7) : int(3, 15);
       const s = int(0, Math.max(0, horizonDays - len));
       const a = anchor >= 0 && rnd() < 0.7 ? Math.min(anchor + int(-3, 3), horizonDays - len) : s;
       const st = Math.max(0, a);
@@ -223,11 +224,12 @@ export function generateScenario(o: GenerateOptions): Scenario {
     const e = hot.length > 0 && rnd() < 0.8 ? pick(hot) : int(0, cfg.enterprises - 1);
     count[e]!++;
   }
-  const lineWeights = LINES.map((l) => l.weight);
+  const nLines = Math.max(cfg.linesAt.city, cfg.linesAt.district, cfg.linesAt.town);
+  const lineWeights = LINES.slice(0, nLines).map((l) => l.weight);
   const lineTotal = lineWeights.reduce((s, x) => s + x, 0);
   const pickLine = (): number => {
     let r = rnd() * lineTotal;
-    for (let k = 0; k < LINES.length; k++) if ((r -= lineWeights[k]!) < 0) return k;
+    for (let k = 0; k < nLines; k++) if ((r -= lineWeights[k]!) < 0) return k;
     return 0;
   };
   const deptFor = (lineIdx: number, level: Level, e: number): number | undefined => {
@@ -244,7 +246,7 @@ export function generateScenario(o: GenerateOptions): Scenario {
   };
 
   const plans: Plan[] = [];
-  const qualNeed = scarce ? 0.45 : 0.25;
+  const qualNeed = scarce && o.scale !== 'tiny' ? 0.45 : 0.25;
   for (let e = 0; e < cfg.enterprises; e++) {
     const anchor = rnd() < cfg.anchorRate ? int(0, Math.max(0, horizonDays - (cfg.windowStyle === 'tiny' ? 10 : 91))) : -1;
     const usedLines = new Map<number, { start: string; end: string }>();
@@ -272,7 +274,7 @@ export function generateScenario(o: GenerateOptions): Scenario {
         enterprise: enterprises[e]!.id,
         window,
         items: Array.from({ length: int(1, 4) }, () => `IT-${String(int(100, 1714)).padStart(4, '0')}`),
-        inspectorsNeeded: rnd() < (scarce ? 0.3 : 0.2) ? 3 : 2,
+        inspectorsNeeded: rnd() < (scarce && o.scale !== 'tiny' ? 0.3 : 0.15) ? 3 : 2,
         requiredQualifications: lq && rnd() < qualNeed ? [lq] : [],
       });
     }

@@ -16,17 +16,26 @@ import { hasQuals, isConflicted, type Model } from './model.ts';
 import type { StabGroups } from './stabbing.ts';
 
 export interface Team {
+  dept: number;
   members: number[];
   need: number;
   req: Uint32Array;
 }
 
 export interface SVisit {
+  idx: number;
   ent: number;
   day: number;
   plans: number[];
-  /** Department index → team. */
-  teams: Map<number, Team>;
+  /** One team per department (few per visit: a linear scan beats a Map). */
+  teams: Team[];
+  /** Next visit of the same enterprise (linked list from Scheduler.entHead). */
+  nextSameEnt: SVisit | null;
+}
+
+export function teamOf(v: SVisit, dept: number): Team | undefined {
+  for (const t of v.teams) if (t.dept === dept) return t;
+  return undefined;
 }
 
 export type Progress = (phase: string, done: number, total: number) => void;
@@ -46,13 +55,15 @@ export class Scheduler {
   readonly deptFree: Int32Array;
   readonly load: Int32Array;
   readonly visits: SVisit[] = [];
-  readonly entVisits = new Map<number, SVisit[]>();
+  /** First visit of each enterprise (then SVisit.nextSameEnt). */
+  readonly entHead: (SVisit | null)[];
   readonly dayVisits: SVisit[][];
   /** Plan index → its visit, once scheduled. */
-  readonly planVisit: (SVisit | undefined)[];
+  readonly planVisit: Int32Array; // visit index + 1, 0 = not scheduled
   private readonly rng: () => number;
   private readonly cand: Int32Array;
   private repairBudget: number;
+  private readonly planReqs: Uint32Array[];
 
   constructor(m: Model, rng: () => number) {
     this.m = m;
@@ -62,11 +73,23 @@ export class Scheduler {
     this.deptFree = new Int32Array(m.nDept * m.W);
     this.load = new Int32Array(m.nInsp);
     this.dayVisits = Array.from({ length: m.W }, () => []);
-    this.planVisit = new Array(m.nPlan);
+    this.entHead = Array.from({ length: m.nEnt }, () => null);
+    this.planVisit = new Int32Array(m.nPlan);
     let maxDept = 1;
     for (const l of m.deptInsp) maxDept = Math.max(maxDept, l.length);
     this.cand = new Int32Array(maxDept);
     this.repairBudget = 2e8;
+    // One view per distinct qualification set, shared by all plans that have it.
+    const QW = m.QW;
+    const byKey = new Map<string, Uint32Array>();
+    this.planReqs = new Array<Uint32Array>();
+    for (let p = 0; p < m.nPlan; p++) {
+      const words = m.planQual.subarray(p * QW, p * QW + QW);
+      const key = QW === 1 ? String(words[0]) : words.join(',');
+      let v = byKey.get(key);
+      if (!v) byKey.set(key, (v = words.slice()));
+      this.planReqs.push(v);
+    }
     const W = m.W;
     for (let i = 0; i < m.nInsp; i++) {
       const base = m.inspDept[i]! * W;
@@ -89,7 +112,23 @@ export class Scheduler {
   /** Collect eligible inspectors of `dept` into this.cand; returns how many. */
   private collect(dept: number, ent: number, w: number, req: Uint32Array, reqOff: number, skip?: ReadonlySet<number>): number {
     let n = 0;
-    for (const i of this.m.deptInsp[dept]!) {
+    const m = this.m;
+    const list = m.deptInsp[dept]!;
+    const W = this.W;
+    if (m.QW === 1 && skip === undefined) {
+      const r = req[reqOff]!;
+      const iq = m.inspQual;
+      for (let t = 0; t < list.length; t++) {
+        const i = list[t]!;
+        const k = i * W + w;
+        if (m.inspUnavail[k] !== 0 || this.used[k]! >= m.inspCap[i]!) continue;
+        if (r !== 0 && ((iq[i]! & r) >>> 0) !== r) continue;
+        if (m.inspHasConflict[i] === 1 && m.conflicts.has(i * m.nEnt + ent)) continue;
+        this.cand[n++] = i;
+      }
+      return n;
+    }
+    for (const i of list) {
       if (skip !== undefined && skip.has(i)) continue;
       if (this.eligible(i, ent, w, req, reqOff)) this.cand[n++] = i;
     }
@@ -150,9 +189,9 @@ export class Scheduler {
     this.load[i]!--;
   }
 
+  /** The plan's qualification words (a shared read-only view: copy before mutating). */
   private planReq(p: number): Uint32Array {
-    const QW = this.m.QW;
-    return this.m.planQual.slice(p * QW, p * QW + QW);
+    return this.planReqs[p]!;
   }
 
   private orInto(dst: Uint32Array, p: number): void {
@@ -163,29 +202,26 @@ export class Scheduler {
   // ---------------------------------------------------------------- visits
 
   private visitAt(ent: number, w: number): SVisit | undefined {
-    const l = this.entVisits.get(ent);
-    if (l) for (const v of l) if (v.day === w) return v;
+    for (let v: SVisit | null = this.entHead[ent] ?? null; v !== null; v = v.nextSameEnt) if (v.day === w) return v;
     return undefined;
   }
 
   private openVisit(ent: number, w: number): SVisit {
-    const v: SVisit = { ent, day: w, plans: [], teams: new Map() };
+    const v: SVisit = { idx: this.visits.length, ent, day: w, plans: [], teams: [], nextSameEnt: this.entHead[ent] ?? null };
     this.visits.push(v);
-    let l = this.entVisits.get(ent);
-    if (!l) this.entVisits.set(ent, (l = []));
-    l.push(v);
+    this.entHead[ent] = v;
     this.dayVisits[w]!.push(v);
     return v;
   }
 
   private addTeam(v: SVisit, dept: number, members: number[], need: number, req: Uint32Array): void {
     for (const i of members) this.take(i, v.day);
-    v.teams.set(dept, { members, need, req });
+    v.teams.push({ dept, members, need, req });
   }
 
   private addPlan(v: SVisit, p: number): void {
     v.plans.push(p);
-    this.planVisit[p] = v;
+    this.planVisit[p] = v.idx + 1;
   }
 
   // ---------------------------------------------------------------- phase A: stabbing groups
@@ -198,11 +234,17 @@ export class Scheduler {
     for (let d = 0; d < depts.length; d++) {
       const dept = depts[d]!;
       const plans = deptPlans[d]!;
-      const req = new Uint32Array(QW);
+      let req: Uint32Array;
       let need = 0;
-      for (const p of plans) {
-        this.orInto(req, p);
-        need = Math.max(need, this.m.planNeed[p]!);
+      if (plans.length === 1) {
+        req = this.planReq(plans[0]!);
+        need = this.m.planNeed[plans[0]!]!;
+      } else {
+        req = new Uint32Array(QW);
+        for (const p of plans) {
+          this.orInto(req, p);
+          need = Math.max(need, this.m.planNeed[p]!);
+        }
       }
       let members = this.drawTeam(dept, ent, w, need, req);
       let chosen = plans;
@@ -315,7 +357,7 @@ export class Scheduler {
       if (res.staffed < total) {
         for (let s = g.start[k]!; s < g.start[k + 1]!; s++) {
           const p = g.plans[s]!;
-          if (!this.planVisit[p]) leftovers.push(p);
+          if (this.planVisit[p] === 0) leftovers.push(p);
         }
       }
     }
@@ -330,7 +372,7 @@ export class Scheduler {
     const m = this.m;
     const dept = m.planDept[p]!;
     const need = m.planNeed[p]!;
-    const team = v.teams.get(dept);
+    const team = teamOf(v, dept);
     if (!team) {
       const req = this.planReq(p);
       const members = this.drawTeam(dept, v.ent, v.day, need, req);
@@ -386,9 +428,8 @@ export class Scheduler {
       const b = m.planB[p]!;
       pending.get(e)!.delete(p);
       let placed = false;
-      const vs = this.entVisits.get(e);
-      if (vs) {
-        for (const v of vs) {
+      {
+        for (let v: SVisit | null = this.entHead[e] ?? null; v !== null; v = v.nextSameEnt) {
           if (v.day >= a && v.day <= b && this.joinVisit(v, p)) {
             placed = true;
             break;
@@ -455,7 +496,7 @@ export class Scheduler {
     if (stat.length < need) return false;
     for (let w = a; w <= b && this.repairBudget > 0; w++) {
       const here = this.visitAt(ent, w);
-      if (here && here.teams.has(dept)) continue;
+      if (here && teamOf(here, dept)) continue;
       const free: number[] = [];
       const busy: number[] = [];
       for (const i of stat) {
@@ -472,7 +513,7 @@ export class Scheduler {
         let swapped = false;
         for (const v of this.dayVisits[w]!) {
           this.repairBudget -= 1;
-          const team = v.teams.get(dept);
+          const team = teamOf(v, dept);
           if (!team) continue;
           const idx = team.members.indexOf(i);
           if (idx < 0) continue;
