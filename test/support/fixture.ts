@@ -37,7 +37,14 @@ export function enterprise(over: Partial<EnterpriseInput> & { uscc: string; name
 }
 
 export interface Fixture {
-  enterprises: Record<'jiangningChem' | 'jiangningMachine' | 'xuanwuShop' | 'suzhouChem' | 'jiangningConstruction', { id: number; uscc: string }>;
+  /**
+   * jiangningTenant rents premises of jiangningChem (厂中厂) in the same town (320115001): the enterprise officer of
+   * jiangningChem shares the town with it but must not see it.
+   */
+  enterprises: Record<
+    'jiangningChem' | 'jiangningMachine' | 'xuanwuShop' | 'suzhouChem' | 'jiangningConstruction' | 'jiangningTenant',
+    { id: number; uscc: string }
+  >;
   users: Record<string, { id: number; username: string; role: Role }>;
   departments: Record<string, number>;
 }
@@ -66,8 +73,19 @@ export async function seedFixture(db: Db, now: Date): Promise<Fixture> {
   };
   const res = await upsertMany(db, Object.values(list).map((input) => ({ input, landlordId: null })), now);
   const idOf = new Map(res.map((r) => [r.uscc, r.id]));
+  // 厂中厂: a tenant on the premises of jiangningChem.
+  const tenant = enterprise({
+    uscc: uscc('320115', 'MA1000006'),
+    name: '南京江宁承租包装有限公司',
+    regionCode: '320115001',
+    industryDomain: 'light_industry',
+    industryCode: 'C2231',
+    landlordUscc: list.jiangningChem.uscc,
+  });
+  const [tenantRow] = await upsertMany(db, [{ input: tenant, landlordId: idOf.get(list.jiangningChem.uscc)! }], now);
+  idOf.set(tenant.uscc, tenantRow!.id);
   const enterprises = Object.fromEntries(
-    Object.entries(list).map(([k, e]) => [k, { id: idOf.get(e.uscc)!, uscc: e.uscc }]),
+    Object.entries({ ...list, jiangningTenant: tenant }).map(([k, e]) => [k, { id: idOf.get(e.uscc)!, uscc: e.uscc }]),
   ) as Fixture['enterprises'];
 
   const users: [string, Role, string, string | null, number | null][] = [

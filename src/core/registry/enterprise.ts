@@ -48,6 +48,8 @@ export interface RegistryFacts {
   regionExists(code: string): boolean;
   regionInScope(code: string): boolean;
   smallVenueCategories: ReadonlySet<string>;
+  /** The industry domains of the user's line (条线); null or absent = every domain. */
+  domainsInScope?: readonly string[] | null;
 }
 
 const PHONE = /^(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$/;
@@ -69,6 +71,11 @@ export function validateEnterprise(e: EnterpriseInput, facts: RegistryFacts): Is
   if (e.address.length > 300) issues.push({ field: 'address', key: 'field.too_long', params: { max: 300 } });
   if (!e.industryDomain) issues.push({ field: 'industryDomain', key: 'field.required' });
   else if (!INDUSTRY_DOMAINS.some((d) => d.code === e.industryDomain)) issues.push({ field: 'industryDomain', key: 'domain.unknown', params: { value: e.industryDomain } });
+  else if (facts.domainsInScope && !facts.domainsInScope.includes(e.industryDomain)) {
+    // A department user registers only what their line supervises; anything else would vanish from their register.
+    const names = INDUSTRY_DOMAINS.filter((d) => facts.domainsInScope!.includes(d.code)).map((d) => d.label['zh-CN']);
+    issues.push({ field: 'industryDomain', key: 'field.enum', params: { values: names.join('、') } });
+  }
   if (e.industryCode !== null && normalizeIndustryCode(e.industryCode) === null) {
     issues.push({ field: 'industryCode', key: 'industry_code.invalid', params: { value: e.industryCode } });
   }

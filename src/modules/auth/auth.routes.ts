@@ -89,6 +89,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object({ oldPassword: Type.String({ maxLength: 256 }), newPassword: Type.String({ maxLength: 256 }) }),
         response: { 204: Type.Null(), ...errorResponses },
       },
+      // 401 before the body is validated
+      preValidation: async (request) => {
+        requirePrincipal(request);
+      },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);

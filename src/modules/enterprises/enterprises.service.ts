@@ -17,6 +17,7 @@ export function registryFacts(p: Principal): RegistryFacts {
     regionExists: (code) => regionByCode(code) !== undefined,
     regionInScope: (code) => inRegionScope(scope, code),
     smallVenueCategories: SMALL_VENUE_CODES,
+    domainsInScope: scope.domains,
   };
 }
 
