@@ -1,7 +1,7 @@
 // The shell: blue header (title, user, role, region, language, logout), side menu by role,
 // and on a phone (< 768 px) the menu moves into a Drawer opened by a hamburger button.
 import { Suspense, useEffect, useState } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { EnvironmentOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateFilled, UserOutlined } from '@ant-design/icons';
 import { useAuth, useMe } from '../lib/auth.tsx';
@@ -19,6 +19,10 @@ export function AppLayout() {
   const { logout, refresh } = useAuth();
   const mobile = useIsMobile();
   const location = useLocation();
+  const navigate = useNavigate();
+  const signOut = () => {
+    void logout().finally(() => navigate('/login', { replace: true }));
+  };
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const [pwdOpen, setPwdOpen] = useState(me.mustChangePassword);
@@ -77,7 +81,7 @@ export function AppLayout() {
     ],
     onClick: ({ key }: { key: string }) => {
       if (key === 'password') setPwdOpen(true);
-      if (key === 'logout') void logout();
+      if (key === 'logout') signOut();
     },
   };
 
@@ -123,7 +127,7 @@ export function AppLayout() {
             data-testid="logout"
             aria-label={t('auth.logout')}
             title={t('auth.logout')}
-            onClick={() => void logout()}
+            onClick={signOut}
             style={{ color: '#fff' }}
           >
             {mobile ? null : t('auth.logout')}

@@ -145,10 +145,10 @@ export default function EnterpriseListPage() {
     { title: t('field.uscc'), dataIndex: 'uscc', key: 'uscc', sorter: true, sortOrder: sortOrderOf('uscc'), width: 190, render: (v: string) => <span className="aj-mono">{v}</span> },
     { title: t('field.regionCode'), dataIndex: 'regionName', key: 'regionCode', sorter: true, sortOrder: sortOrderOf('regionCode'), width: 140 },
     { title: t('field.industryDomain'), dataIndex: 'industryDomain', key: 'industryDomain', width: 140, render: (v: string) => label('industryDomains', v) },
-    { title: t('field.employees'), dataIndex: 'employees', key: 'employees', sorter: true, sortOrder: sortOrderOf('employees'), width: 100, align: 'right' },
-    { title: t('field.riskLevel'), dataIndex: 'riskLevel', key: 'riskLevel', sorter: true, sortOrder: sortOrderOf('riskLevel'), width: 110, render: (v: string) => <RiskTag level={v} /> },
-    { title: t('field.creditGrade'), dataIndex: 'creditGrade', key: 'creditGrade', sorter: true, sortOrder: sortOrderOf('creditGrade'), width: 110, render: (v: string) => label('creditGrades', v) },
-    { title: t('field.standardizationLevel'), dataIndex: 'standardizationLevel', key: 'standardizationLevel', width: 120, render: (v: string) => label('standardizationLevels', v) },
+    { title: t('field.employees'), dataIndex: 'employees', key: 'employees', sorter: true, sortOrder: sortOrderOf('employees'), width: 120, align: 'right' },
+    { title: t('field.riskLevel'), dataIndex: 'riskLevel', key: 'riskLevel', sorter: true, sortOrder: sortOrderOf('riskLevel'), width: 190, render: (v: string) => <RiskTag level={v} /> },
+    { title: t('field.creditGrade'), dataIndex: 'creditGrade', key: 'creditGrade', sorter: true, sortOrder: sortOrderOf('creditGrade'), width: 150, render: (v: string) => label('creditGrades', v) },
+    { title: t('field.standardizationLevel'), dataIndex: 'standardizationLevel', key: 'standardizationLevel', width: 150, render: (v: string) => label('standardizationLevels', v) },
     { title: t('field.updatedAt'), dataIndex: 'updatedAt', key: 'updatedAt', sorter: true, sortOrder: sortOrderOf('updatedAt'), width: 150, render: (v: string) => fmtDateTime(v) },
   ];
 
@@ -238,12 +238,12 @@ export default function EnterpriseListPage() {
                 <Select allowClear options={options('standardizationLevels')} placeholder={t('common.all')} data-testid="filter-standardization" />
               </Form.Item>
             </Col>
-            <Col xs={12} sm={6} lg={4} xl={3} hidden={!showAll}>
+            <Col xs={12} sm={12} lg={8} xl={6} hidden={!showAll}>
               <Form.Item name="keyEnterprise" label={t('enterprise.key')}>
                 <Select allowClear options={yesNo} placeholder={t('common.all')} data-testid="filter-key" />
               </Form.Item>
             </Col>
-            <Col xs={12} sm={6} lg={4} xl={3} hidden={!showAll}>
+            <Col xs={12} sm={12} lg={8} xl={6} hidden={!showAll}>
               <Form.Item name="labourIntensive" label={t('enterprise.labourIntensive')}>
                 <Select allowClear options={yesNo} placeholder={t('common.all')} data-testid="filter-labour" />
               </Form.Item>
@@ -319,7 +319,7 @@ export default function EnterpriseListPage() {
             loading={loading}
             columns={columns}
             dataSource={data?.items ?? []}
-            scroll={{ x: 1300 }}
+            scroll={{ x: 1500 }}
             onChange={onTableChange}
             onRow={() => ({ 'data-testid': 'enterprise-row' }) as React.HTMLAttributes<HTMLElement>}
             locale={{ emptyText: <Empty description={t('registry.empty')} /> }}
