@@ -45,7 +45,9 @@ export async function collideCommand(inPath: string, opts: Streams = {}): Promis
   }
   const parsed = parseScenario(json);
   if (!parsed.ok) {
-    err.write(`anjian collide: ${inPath}: ${parsed.errors.length} error(s)${parsed.errors.length >= 200 ? ' (first 200)' : ''}\n`);
+    err.write(
+      `anjian collide: ${inPath}: ${parsed.errors.length} error(s)${parsed.errors.length >= 200 ? ' (first 200)' : ''}\n`,
+    );
     for (const e of parsed.errors) err.write(`  ${e.path || '(root)'}: ${e.message}\n`);
     return 2;
   }
@@ -64,7 +66,9 @@ export async function collideCommand(inPath: string, opts: Streams = {}): Promis
       const frac = total > 0 ? Math.min(1, done / total) : 1;
       const width = Math.max(10, cols - label.length - 20);
       const filled = Math.round(frac * width);
-      err.write(`\r\x1b[2K${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(frac * 100)).padStart(3)}%`);
+      err.write(
+        `\r\x1b[2K${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.round(frac * 100)).padStart(3)}%`,
+      );
       lastPhase = phase;
     } else if (phase !== lastPhase) {
       err.write(`collide: ${label}…\n`);

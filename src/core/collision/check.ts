@@ -52,7 +52,8 @@ export function checkSchedule(sc: Scenario, sch: Schedule): Violation[] {
   for (const x of sch.visits) for (const p of x.plans) mark(p, `visit ${x.id}`);
   for (const d of sch.dropped) mark(d.plan, 'dropped');
   for (const u of sch.unscheduled) mark(u.plan, 'unscheduled');
-  for (const p of sc.plans) if (!seen.has(p.id)) v({ rule: 'accounting', plan: p.id, message: `plan ${p.id} missing from the schedule` });
+  for (const p of sc.plans)
+    if (!seen.has(p.id)) v({ rule: 'accounting', plan: p.id, message: `plan ${p.id} missing from the schedule` });
 
   // rule 1
   const overlap = (a: { start: string; end: string }, b: { start: string; end: string }): boolean =>
@@ -61,20 +62,30 @@ export function checkSchedule(sc: Scenario, sch: Schedule): Violation[] {
   for (const d of sch.dropped) {
     const x = plans.get(d.plan);
     const k = plans.get(d.keptPlan);
-    if (d.reason !== 'higher-level-duplicate') v({ rule: 'reason', plan: d.plan, message: `unknown drop reason ${d.reason}` });
+    if (d.reason !== 'higher-level-duplicate')
+      v({ rule: 'reason', plan: d.plan, message: `unknown drop reason ${d.reason}` });
     if (!x || !k) {
       v({ rule: 'rule1-dedup', plan: d.plan, message: `dropped plan or kept plan ${d.keptPlan} unknown` });
       continue;
     }
-    if (droppedSet.has(d.keptPlan)) v({ rule: 'rule1-dedup', plan: d.plan, message: `kept plan ${d.keptPlan} is itself dropped` });
+    if (droppedSet.has(d.keptPlan))
+      v({ rule: 'rule1-dedup', plan: d.plan, message: `kept plan ${d.keptPlan} is itself dropped` });
     const dx = depts.get(x.p.department)!;
     const dk = depts.get(k.p.department)!;
     if (dx.system !== dk.system || x.p.enterprise !== k.p.enterprise || !overlap(x.p.window, k.p.window))
-      v({ rule: 'rule1-dedup', plan: d.plan, message: `not a duplicate of ${d.keptPlan} (system, enterprise or window differ)` });
+      v({
+        rule: 'rule1-dedup',
+        plan: d.plan,
+        message: `not a duplicate of ${d.keptPlan} (system, enterprise or window differ)`,
+      });
     const rx = LEVEL_RANK[dx.level];
     const rk = LEVEL_RANK[dk.level];
     if (rk < rx || (rk === rx && k.i > x.i))
-      v({ rule: 'rule1-dedup', plan: d.plan, message: `kept plan ${d.keptPlan} is not of a higher level / earlier-listed` });
+      v({
+        rule: 'rule1-dedup',
+        plan: d.plan,
+        message: `kept plan ${d.keptPlan} is not of a higher level / earlier-listed`,
+      });
   }
   const byLine = new Map<string, { p: (typeof sc.plans)[number]; i: number }[]>();
   for (const [id, x] of plans) {
@@ -89,7 +100,11 @@ export function checkSchedule(sc: Scenario, sch: Schedule): Violation[] {
     l.sort((a, b) => (a.p.window.start < b.p.window.start ? -1 : 1));
     for (let i = 0; i < l.length; i++)
       for (let j = i + 1; j < l.length && l[j]!.p.window.start <= l[i]!.p.window.end; j++)
-        v({ rule: 'rule1-dedup', plan: l[j]!.p.id, message: `overlaps ${l[i]!.p.id} of the same line and enterprise but neither was dropped` });
+        v({
+          rule: 'rule1-dedup',
+          plan: l[j]!.p.id,
+          message: `overlaps ${l[i]!.p.id} of the same line and enterprise but neither was dropped`,
+        });
   }
 
   // rules 2–4
@@ -98,36 +113,63 @@ export function checkSchedule(sc: Scenario, sch: Schedule): Violation[] {
   for (const x of sch.visits) {
     if (visitIds.has(x.id)) v({ rule: 'rule2-visit', visit: x.id, message: `duplicate visit id ${x.id}` });
     visitIds.add(x.id);
-    if (!isWorking(x.date)) v({ rule: 'rule2-visit', visit: x.id, message: `${x.date} is not a working day of the horizon` });
+    if (!isWorking(x.date))
+      v({ rule: 'rule2-visit', visit: x.id, message: `${x.date} is not a working day of the horizon` });
     if (x.plans.length === 0) v({ rule: 'rule2-visit', visit: x.id, message: 'visit has no plan' });
     const need = new Map<string, { n: number; q: Set<string> }>();
     for (const pid of x.plans) {
       const p = plans.get(pid)?.p;
       if (!p) continue;
-      if (p.enterprise !== x.enterprise) v({ rule: 'rule2-visit', visit: x.id, plan: pid, message: `plan is for ${p.enterprise}, visit is at ${x.enterprise}` });
-      if (x.date < p.window.start || x.date > p.window.end) v({ rule: 'rule2-visit', visit: x.id, plan: pid, message: `${x.date} is outside the plan window ${p.window.start}..${p.window.end}` });
+      if (p.enterprise !== x.enterprise)
+        v({
+          rule: 'rule2-visit',
+          visit: x.id,
+          plan: pid,
+          message: `plan is for ${p.enterprise}, visit is at ${x.enterprise}`,
+        });
+      if (x.date < p.window.start || x.date > p.window.end)
+        v({
+          rule: 'rule2-visit',
+          visit: x.id,
+          plan: pid,
+          message: `${x.date} is outside the plan window ${p.window.start}..${p.window.end}`,
+        });
       let t = need.get(p.department);
       if (!t) need.set(p.department, (t = { n: 0, q: new Set() }));
       t.n = Math.max(t.n, p.inspectorsNeeded);
       for (const q of p.requiredQualifications) t.q.add(q);
     }
     const inVisit = new Set<string>();
-    for (const dep of Object.keys(x.teams)) if (!need.has(dep)) v({ rule: 'rule3-team', visit: x.id, message: `team of ${dep}, which has no plan in the visit` });
+    for (const dep of Object.keys(x.teams))
+      if (!need.has(dep))
+        v({ rule: 'rule3-team', visit: x.id, message: `team of ${dep}, which has no plan in the visit` });
     for (const [dep, t] of need) {
       const team = x.teams[dep] ?? [];
-      if (team.length < t.n) v({ rule: 'rule3-team', visit: x.id, message: `${dep} sends ${team.length} inspectors, ${t.n} needed` });
+      if (team.length < t.n)
+        v({ rule: 'rule3-team', visit: x.id, message: `${dep} sends ${team.length} inspectors, ${t.n} needed` });
       for (const iid of team) {
         const ins = insps.get(iid);
         if (!ins) {
           v({ rule: 'rule3-team', visit: x.id, inspector: iid, message: `unknown inspector ${iid}` });
           continue;
         }
-        if (inVisit.has(iid)) v({ rule: 'rule3-team', visit: x.id, inspector: iid, message: `${iid} listed twice in the visit` });
+        if (inVisit.has(iid))
+          v({ rule: 'rule3-team', visit: x.id, inspector: iid, message: `${iid} listed twice in the visit` });
         inVisit.add(iid);
-        if (ins.department !== dep) v({ rule: 'rule3-team', visit: x.id, inspector: iid, message: `${iid} is not an inspector of ${dep}` });
-        for (const q of t.q) if (!ins.qualifications.includes(q)) v({ rule: 'rule3-team', visit: x.id, inspector: iid, message: `${iid} lacks qualification ${q}` });
-        if (ins.unavailable.includes(x.date)) v({ rule: 'rule3-team', visit: x.id, inspector: iid, message: `${iid} is unavailable on ${x.date}` });
-        if (ins.conflicts.includes(x.enterprise)) v({ rule: 'rule3-team', visit: x.id, inspector: iid, message: `${iid} must recuse from ${x.enterprise} (回避)` });
+        if (ins.department !== dep)
+          v({ rule: 'rule3-team', visit: x.id, inspector: iid, message: `${iid} is not an inspector of ${dep}` });
+        for (const q of t.q)
+          if (!ins.qualifications.includes(q))
+            v({ rule: 'rule3-team', visit: x.id, inspector: iid, message: `${iid} lacks qualification ${q}` });
+        if (ins.unavailable.includes(x.date))
+          v({ rule: 'rule3-team', visit: x.id, inspector: iid, message: `${iid} is unavailable on ${x.date}` });
+        if (ins.conflicts.includes(x.enterprise))
+          v({
+            rule: 'rule3-team',
+            visit: x.id,
+            inspector: iid,
+            message: `${iid} must recuse from ${x.enterprise} (回避)`,
+          });
         const k = `${iid}\u0000${x.date}`;
         usage.set(k, (usage.get(k) ?? 0) + 1);
       }
@@ -136,11 +178,13 @@ export function checkSchedule(sc: Scenario, sch: Schedule): Violation[] {
   for (const [k, n] of usage) {
     const [iid, date] = k.split('\u0000') as [string, string];
     const cap = insps.get(iid)?.dailyCapacity ?? 0;
-    if (n > cap) v({ rule: 'rule4-capacity', inspector: iid, message: `${iid} is in ${n} visits on ${date}, capacity ${cap}` });
+    if (n > cap)
+      v({ rule: 'rule4-capacity', inspector: iid, message: `${iid} is in ${n} visits on ${date}, capacity ${cap}` });
   }
 
   const reasons: readonly string[] = UNSCHEDULED_REASONS;
-  for (const u of sch.unscheduled) if (!reasons.includes(u.reason)) v({ rule: 'reason', plan: u.plan, message: `unknown reason ${u.reason}` });
+  for (const u of sch.unscheduled)
+    if (!reasons.includes(u.reason)) v({ rule: 'reason', plan: u.plan, message: `unknown reason ${u.reason}` });
 
   const st = sch.stats;
   const scheduled = sch.visits.reduce((s, x) => s + x.plans.length, 0);
@@ -153,7 +197,8 @@ export function checkSchedule(sc: Scenario, sch: Schedule): Violation[] {
     visitsSaved: scheduled - sch.visits.length,
   };
   for (const [k, val] of Object.entries(expect)) {
-    if (st[k as keyof typeof expect] !== val) v({ rule: 'stats', message: `stats.${k} is ${st[k as keyof typeof expect]}, expected ${val}` });
+    if (st[k as keyof typeof expect] !== val)
+      v({ rule: 'stats', message: `stats.${k} is ${st[k as keyof typeof expect]}, expected ${val}` });
   }
   if (sch.visits.length > 0 && sch.unscheduled.length === 0 && st.visits < st.lowerBound)
     v({ rule: 'stats', message: `visits ${st.visits} below lowerBound ${st.lowerBound}` });
@@ -178,7 +223,14 @@ export function moveVisit(sc: Scenario, sch: Schedule, visitId: string, newDate:
   const restaffed: string[] = [];
   if (idx < 0) {
     const schedule = { ...sch, visits };
-    return { schedule, violations: [{ rule: 'rule2-visit', visit: visitId, message: `no visit ${visitId}` }, ...checkSchedule(sc, schedule)], restaffed };
+    return {
+      schedule,
+      violations: [
+        { rule: 'rule2-visit', visit: visitId, message: `no visit ${visitId}` },
+        ...checkSchedule(sc, schedule),
+      ],
+      restaffed,
+    };
   }
   const target: Visit = visits[idx]!;
   const insps = new Map(sc.inspectors.map((x) => [x.id, x]));

@@ -76,7 +76,13 @@ export function buildSchedule(m: Model, sch: Scheduler, keptBy: Int32Array, lowe
       teams[id] = ids;
     }
     scheduled += v.plans.length;
-    visits.push({ id: visitId(k + 1), enterprise: s.enterprises[v.ent]!.id, date: m.cal.iso[v.day]!, plans: planIds, teams });
+    visits.push({
+      id: visitId(k + 1),
+      enterprise: s.enterprises[v.ent]!.id,
+      date: m.cal.iso[v.day]!,
+      plans: planIds,
+      teams,
+    });
   }
   const dropped: DroppedPlan[] = [];
   const unscheduled: UnscheduledPlan[] = [];

@@ -40,9 +40,24 @@ const LINES = [
 ] as const;
 
 const HOLIDAYS_2025 = [
-  '2025-01-01', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-03', '2025-02-04',
-  '2025-04-04', '2025-05-01', '2025-05-02', '2025-05-05', '2025-06-02', '2025-10-01', '2025-10-02',
-  '2025-10-03', '2025-10-06', '2025-10-07', '2025-10-08',
+  '2025-01-01',
+  '2025-01-28',
+  '2025-01-29',
+  '2025-01-30',
+  '2025-01-31',
+  '2025-02-03',
+  '2025-02-04',
+  '2025-04-04',
+  '2025-05-01',
+  '2025-05-02',
+  '2025-05-05',
+  '2025-06-02',
+  '2025-10-01',
+  '2025-10-02',
+  '2025-10-03',
+  '2025-10-06',
+  '2025-10-07',
+  '2025-10-08',
 ];
 
 interface Geo {
@@ -67,7 +82,13 @@ interface Config {
 }
 
 function geo(city: string, districts: string[], towns: number): Geo {
-  return { city, districts: districts.map((d) => ({ code: d, towns: Array.from({ length: towns }, (_, t) => `${d}${String(t + 1).padStart(3, '0')}`) })) };
+  return {
+    city,
+    districts: districts.map((d) => ({
+      code: d,
+      towns: Array.from({ length: towns }, (_, t) => `${d}${String(t + 1).padStart(3, '0')}`),
+    })),
+  };
 }
 
 function config(o: GenerateOptions): Config {
@@ -75,28 +96,78 @@ function config(o: GenerateOptions): Config {
   switch (o.scale) {
     case 'nanjing':
       return {
-        cities: [geo('3201', ['320102', '320104', '320105', '320106', '320111', '320113', '320114', '320115', '320116', '320117', '320118'], 8)],
+        cities: [
+          geo(
+            '3201',
+            [
+              '320102',
+              '320104',
+              '320105',
+              '320106',
+              '320111',
+              '320113',
+              '320114',
+              '320115',
+              '320116',
+              '320117',
+              '320118',
+            ],
+            8,
+          ),
+        ],
         linesAt: { city: 10, district: 7, town: 0 },
         levelWeight: { city: 0.35, district: 0.65, town: 0 },
-        enterprises: 262, plans: 584, inspectors: 837, dupRate: 0.03, anchorRate: 0.8, windowStyle: 'year',
-        horizon: ['2025-03-03', '2025-12-31'], holidays: HOLIDAYS_2025,
+        enterprises: 262,
+        plans: 584,
+        inspectors: 837,
+        dupRate: 0.03,
+        anchorRate: 0.8,
+        windowStyle: 'year',
+        horizon: ['2025-03-03', '2025-12-31'],
+        holidays: HOLIDAYS_2025,
       };
     case 'suzhou':
       return {
-        cities: [geo('3205', ['320505', '320506', '320507', '320508', '320509', '320571', '320581', '320582', '320583', '320585'], 9)],
+        cities: [
+          geo(
+            '3205',
+            ['320505', '320506', '320507', '320508', '320509', '320571', '320581', '320582', '320583', '320585'],
+            9,
+          ),
+        ],
         linesAt: { city: 5, district: 5, town: 1 },
         levelWeight: { city: 150, district: 2397, town: 5717 },
-        enterprises: 8264, plans: 11500, inspectors: 2600, dupRate: 0.04, anchorRate: 0.7, windowStyle: 'year', ...year,
+        enterprises: 8264,
+        plans: 11500,
+        inspectors: 2600,
+        dupRate: 0.04,
+        anchorRate: 0.7,
+        windowStyle: 'year',
+        ...year,
       };
     case 'province': {
       const cities: Geo[] = [];
       for (let c = 1; c <= 13; c++) {
         const city = `32${String(c).padStart(2, '0')}`;
-        cities.push(geo(city, Array.from({ length: 8 }, (_, d) => `${city}${String(d + 2).padStart(2, '0')}`), 10));
+        cities.push(
+          geo(
+            city,
+            Array.from({ length: 8 }, (_, d) => `${city}${String(d + 2).padStart(2, '0')}`),
+            10,
+          ),
+        );
       }
       return {
-        cities, linesAt: { city: 8, district: 6, town: 1 }, levelWeight: { city: 0.15, district: 0.4, town: 0.45 },
-        enterprises: 100000, plans: 300000, inspectors: 20000, dupRate: 0.03, anchorRate: 0.7, windowStyle: 'year', ...year,
+        cities,
+        linesAt: { city: 8, district: 6, town: 1 },
+        levelWeight: { city: 0.15, district: 0.4, town: 0.45 },
+        enterprises: 100000,
+        plans: 300000,
+        inspectors: 20000,
+        dupRate: 0.03,
+        anchorRate: 0.7,
+        windowStyle: 'year',
+        ...year,
       };
     }
     case 'tiny':
@@ -104,8 +175,14 @@ function config(o: GenerateOptions): Config {
         cities: [geo('3201', ['320102'], 2)],
         linesAt: { city: 4, district: 2, town: 1 },
         levelWeight: { city: 0.3, district: 0.4, town: 0.3 },
-        enterprises: 5, plans: 16, inspectors: 20, dupRate: 0.04, anchorRate: 0.6, windowStyle: 'tiny',
-        horizon: ['2025-03-03', '2025-04-11'], holidays: ['2025-04-04'],
+        enterprises: 5,
+        plans: 16,
+        inspectors: 20,
+        dupRate: 0.04,
+        anchorRate: 0.6,
+        windowStyle: 'tiny',
+        horizon: ['2025-03-03', '2025-04-11'],
+        holidays: ['2025-04-04'],
       };
   }
 }
@@ -146,9 +223,16 @@ export function generateScenario(o: GenerateOptions): Scenario {
   // inspectors: city departments weigh 3, district 2, town 1
   const wOf = (d: Department): number => (d.level === 'city' ? 3 : d.level === 'district' ? 2 : 1);
   const totalW = departments.reduce((s, d) => s + wOf(d), 0);
-  const perDept = departments.map((d) =>
-    o.inspectorsPerDept ??
-      (o.scale === 'tiny' ? (scarce ? int(2, 4) : int(6, 9)) : scarce ? int(2, 4) : Math.max(2, Math.round((cfg.inspectors * wOf(d)) / totalW))),
+  const perDept = departments.map(
+    (d) =>
+      o.inspectorsPerDept ??
+      (o.scale === 'tiny'
+        ? scarce
+          ? int(2, 4)
+          : int(6, 9)
+        : scarce
+          ? int(2, 4)
+          : Math.max(2, Math.round((cfg.inspectors * wOf(d)) / totalW))),
   );
   if (o.inspectorsPerDept === undefined && !scarce && o.scale !== 'tiny') {
     // make the total exact (837 for Nanjing, …)
@@ -165,8 +249,11 @@ export function generateScenario(o: GenerateOptions): Scenario {
     }
   }
   const enterprises: Enterprise[] = [];
-  const towns = cfg.cities.flatMap((c) => c.districts.flatMap((d) => d.towns.map((t) => ({ city: c.city, district: d.code, town: t }))));
-  for (let e = 0; e < cfg.enterprises; e++) enterprises.push({ id: `E-${String(e + 1).padStart(6, '0')}`, region: pick(towns).town });
+  const towns = cfg.cities.flatMap((c) =>
+    c.districts.flatMap((d) => d.towns.map((t) => ({ city: c.city, district: d.code, town: t }))),
+  );
+  for (let e = 0; e < cfg.enterprises; e++)
+    enterprises.push({ id: `E-${String(e + 1).padStart(6, '0')}`, region: pick(towns).town });
   const entGeo = (e: number): { city: string; district: string; town: string } => {
     const t = enterprises[e]!.region;
     return { city: t.slice(0, 4), district: t.slice(0, 6), town: t };
@@ -187,7 +274,8 @@ export function generateScenario(o: GenerateOptions): Scenario {
       const leave = cfg.windowStyle === 'tiny' ? int(0, scarce ? 8 : 2) : int(scarce ? 15 : 3, scarce ? 40 : 15);
       for (let u = 0; u < leave; u++) unavailable.push(dayToIso(hStart + int(0, horizonDays - 1)));
       const conflicts: string[] = [];
-      if (rnd() < (scarce ? 0.1 : 0.02) && enterprises.length > 0) conflicts.push(enterprises[int(0, enterprises.length - 1)]!.id);
+      if (rnd() < (scarce ? 0.1 : 0.02) && enterprises.length > 0)
+        conflicts.push(enterprises[int(0, enterprises.length - 1)]!.id);
       inspectors.push({
         id: `I-${String(inspectors.length + 1).padStart(5, '0')}`,
         department: d.id,
@@ -248,7 +336,8 @@ export function generateScenario(o: GenerateOptions): Scenario {
   const plans: Plan[] = [];
   const qualNeed = scarce && o.scale !== 'tiny' ? 0.45 : 0.25;
   for (let e = 0; e < cfg.enterprises; e++) {
-    const anchor = rnd() < cfg.anchorRate ? int(0, Math.max(0, horizonDays - (cfg.windowStyle === 'tiny' ? 10 : 91))) : -1;
+    const anchor =
+      rnd() < cfg.anchorRate ? int(0, Math.max(0, horizonDays - (cfg.windowStyle === 'tiny' ? 10 : 91))) : -1;
     const usedLines = new Map<number, { start: string; end: string }>();
     for (let k = 0; k < count[e]!; k++) {
       let lineIdx = o.scale === 'suzhou' && k === 0 ? 0 : pickLine();
@@ -289,7 +378,11 @@ export function generateScenario(o: GenerateOptions): Scenario {
   return {
     version: 1,
     seed: o.seed,
-    horizon: { start: cfg.horizon[0], end: cfg.horizon[1], holidays: cfg.holidays.filter((h) => h >= cfg.horizon[0] && h <= cfg.horizon[1]) },
+    horizon: {
+      start: cfg.horizon[0],
+      end: cfg.horizon[1],
+      holidays: cfg.holidays.filter((h) => h >= cfg.horizon[0] && h <= cfg.horizon[1]),
+    },
     departments,
     inspectors,
     enterprises,

@@ -136,10 +136,35 @@ export function compile(s: Scenario): Model {
   });
 
   return {
-    scenario: s, cal, W, nDept, nEnt, nInsp, nPlan, deptIndex, entIndex, inspIndex, planIndex,
-    deptLevel, deptSystem, deptInsp: deptLists.map((l) => Int32Array.from(l)), inspDept, inspCap,
-    inspUnavail, QW, inspQual, planQual, inspHasConflict, conflicts, planDept, planEnt, planNeed,
-    planStartDay, planEndDay, planA, planB,
+    scenario: s,
+    cal,
+    W,
+    nDept,
+    nEnt,
+    nInsp,
+    nPlan,
+    deptIndex,
+    entIndex,
+    inspIndex,
+    planIndex,
+    deptLevel,
+    deptSystem,
+    deptInsp: deptLists.map((l) => Int32Array.from(l)),
+    inspDept,
+    inspCap,
+    inspUnavail,
+    QW,
+    inspQual,
+    planQual,
+    inspHasConflict,
+    conflicts,
+    planDept,
+    planEnt,
+    planNeed,
+    planStartDay,
+    planEndDay,
+    planA,
+    planB,
   };
 }
 
@@ -149,7 +174,7 @@ export function hasQuals(m: Model, i: number, req: Uint32Array, reqOff: number):
   const base = i * QW;
   for (let k = 0; k < QW; k++) {
     const r = req[reqOff + k]!;
-    if (r !== 0 && ((m.inspQual[base + k]! & r) >>> 0) !== r) return false;
+    if (r !== 0 && (m.inspQual[base + k]! & r) >>> 0 !== r) return false;
   }
   return true;
 }

@@ -110,7 +110,14 @@ export class Scheduler {
   }
 
   /** Collect eligible inspectors of `dept` into this.cand; returns how many. */
-  private collect(dept: number, ent: number, w: number, req: Uint32Array, reqOff: number, skip?: ReadonlySet<number>): number {
+  private collect(
+    dept: number,
+    ent: number,
+    w: number,
+    req: Uint32Array,
+    reqOff: number,
+    skip?: ReadonlySet<number>,
+  ): number {
     let n = 0;
     const m = this.m;
     const list = m.deptInsp[dept]!;
@@ -122,7 +129,7 @@ export class Scheduler {
         const i = list[t]!;
         const k = i * W + w;
         if (m.inspUnavail[k] !== 0 || this.used[k]! >= m.inspCap[i]!) continue;
-        if (r !== 0 && ((iq[i]! & r) >>> 0) !== r) continue;
+        if (r !== 0 && (iq[i]! & r) >>> 0 !== r) continue;
         if (m.inspHasConflict[i] === 1 && m.conflicts.has(i * m.nEnt + ent)) continue;
         this.cand[n++] = i;
       }
@@ -163,7 +170,15 @@ export class Scheduler {
   }
 
   /** Draw a team or null when fewer than `need` eligible inspectors are free that day. */
-  drawTeam(dept: number, ent: number, w: number, need: number, req: Uint32Array, reqOff = 0, skip?: ReadonlySet<number>): number[] | null {
+  drawTeam(
+    dept: number,
+    ent: number,
+    w: number,
+    need: number,
+    req: Uint32Array,
+    reqOff = 0,
+    skip?: ReadonlySet<number>,
+  ): number[] | null {
     const n = this.collect(dept, ent, w, req, reqOff, skip);
     if (n < need) return null;
     return this.draw(n, need);
@@ -175,7 +190,11 @@ export class Scheduler {
     return n;
   }
 
+  /** Undo log while a repair is tentative (null otherwise). */
+  private journal: (() => void)[] | null = null;
+
   private take(i: number, w: number): void {
+    if (this.journal) this.journal.push(() => this.give(i, w));
     const k = i * this.W + w;
     const u = ++this.used[k]!;
     this.load[i]!++;
@@ -183,6 +202,7 @@ export class Scheduler {
   }
 
   private give(i: number, w: number): void {
+    if (this.journal) this.journal.push(() => this.take(i, w));
     const k = i * this.W + w;
     if (this.used[k] === this.m.inspCap[i]) this.deptFree[this.m.inspDept[i]! * this.W + w]!++;
     this.used[k]!--;
@@ -207,7 +227,14 @@ export class Scheduler {
   }
 
   private openVisit(ent: number, w: number): SVisit {
-    const v: SVisit = { idx: this.visits.length, ent, day: w, plans: [], teams: [], nextSameEnt: this.entHead[ent] ?? null };
+    const v: SVisit = {
+      idx: this.visits.length,
+      ent,
+      day: w,
+      plans: [],
+      teams: [],
+      nextSameEnt: this.entHead[ent] ?? null,
+    };
     this.visits.push(v);
     this.entHead[ent] = v;
     this.dayVisits[w]!.push(v);
@@ -216,18 +243,30 @@ export class Scheduler {
 
   private addTeam(v: SVisit, dept: number, members: number[], need: number, req: Uint32Array): void {
     for (const i of members) this.take(i, v.day);
-    v.teams.push({ dept, members, need, req });
+    const t: Team = { dept, members, need, req };
+    v.teams.push(t);
+    if (this.journal) this.journal.push(() => v.teams.splice(v.teams.indexOf(t), 1));
   }
 
   private addPlan(v: SVisit, p: number): void {
     v.plans.push(p);
     this.planVisit[p] = v.idx + 1;
+    if (this.journal)
+      this.journal.push(() => {
+        v.plans.splice(v.plans.indexOf(p), 1);
+        this.planVisit[p] = 0;
+      });
   }
 
   // ---------------------------------------------------------------- phase A: stabbing groups
 
   /** Try to staff the group's plans on day w; returns drafts (not yet committed) and plans staffed. */
-  private attempt(ent: number, w: number, depts: number[], deptPlans: number[][]): { drafts: Draft[]; staffed: number } {
+  private attempt(
+    ent: number,
+    w: number,
+    depts: number[],
+    deptPlans: number[][],
+  ): { drafts: Draft[]; staffed: number } {
     const drafts: Draft[] = [];
     let staffed = 0;
     const QW = this.m.QW;
@@ -385,6 +424,14 @@ export class Scheduler {
     this.orInto(req, p);
     const n2 = Math.max(need, team.need);
     // Keep the members that still qualify, add seats for the rest.
+    if (this.journal) {
+      const old = { members: team.members, req: team.req, need: team.need };
+      this.journal.push(() => {
+        team.members = old.members;
+        team.req = old.req;
+        team.need = old.need;
+      });
+    }
     const keep = team.members.filter((i) => hasQuals(m, i, req, 0));
     if (keep.length === team.members.length && keep.length >= n2) {
       team.req = req;
@@ -408,6 +455,53 @@ export class Scheduler {
     return true;
   }
 
+  /** Join a visit of the enterprise inside the plan's window, else open one on the best day. */
+  private placeSingle(p: number, others: ReadonlySet<number> | null): boolean {
+    const m = this.m;
+    const W = this.W;
+    const e = m.planEnt[p]!;
+    const a = m.planA[p]!;
+    const b = m.planB[p]!;
+    let placed = false;
+    {
+      for (let v: SVisit | null = this.entHead[e] ?? null; v !== null; v = v.nextSameEnt) {
+        if (v.day >= a && v.day <= b && this.joinVisit(v, p)) {
+          placed = true;
+          break;
+        }
+      }
+    }
+    if (!placed) {
+      const dept = m.planDept[p]!;
+      const need = m.planNeed[p]!;
+      const oth = others ? [...others] : [];
+      const days: number[] = [];
+      const sc: number[] = [];
+      for (let w = a; w <= b; w++) {
+        const free = this.deptFree[dept * W + w]!;
+        if (free < need || this.visitAt(e, w)) continue;
+        let cover = 0;
+        for (const o of oth) if (m.planA[o]! <= w && w <= m.planB[o]!) cover++;
+        days.push(w);
+        sc.push(cover * 1e6 + free + this.rng() * 0.5);
+      }
+      const idx = days.map((_, i) => i).sort((x, y) => sc[y]! - sc[x]!);
+      const req = this.planReq(p);
+      for (let u = 0; u < Math.min(idx.length, 60); u++) {
+        const w = days[idx[u]!]!;
+        const members = this.drawTeam(dept, e, w, need, req);
+        if (members) {
+          const v = this.openVisit(e, w);
+          this.addTeam(v, dept, members, need, req);
+          this.addPlan(v, p);
+          placed = true;
+          break;
+        }
+      }
+    }
+    return placed;
+  }
+
   placeLeftovers(leftovers: number[], onProgress?: Progress): number[] {
     const m = this.m;
     const W = this.W;
@@ -424,46 +518,8 @@ export class Scheduler {
     for (const p of order) {
       if (onProgress && done++ % 256 === 0) onProgress('leftovers', done, order.length);
       const e = m.planEnt[p]!;
-      const a = m.planA[p]!;
-      const b = m.planB[p]!;
       pending.get(e)!.delete(p);
-      let placed = false;
-      {
-        for (let v: SVisit | null = this.entHead[e] ?? null; v !== null; v = v.nextSameEnt) {
-          if (v.day >= a && v.day <= b && this.joinVisit(v, p)) {
-            placed = true;
-            break;
-          }
-        }
-      }
-      if (!placed) {
-        const dept = m.planDept[p]!;
-        const need = m.planNeed[p]!;
-        const others = [...pending.get(e)!];
-        const days: number[] = [];
-        const sc: number[] = [];
-        for (let w = a; w <= b; w++) {
-          const free = this.deptFree[dept * W + w]!;
-          if (free < need || this.visitAt(e, w)) continue;
-          let cover = 0;
-          for (const o of others) if (m.planA[o]! <= w && w <= m.planB[o]!) cover++;
-          days.push(w);
-          sc.push(cover * 1e6 + free + this.rng() * 0.5);
-        }
-        const idx = days.map((_, i) => i).sort((x, y) => sc[y]! - sc[x]!);
-        const req = this.planReq(p);
-        for (let u = 0; u < Math.min(idx.length, 60); u++) {
-          const w = days[idx[u]!]!;
-          const members = this.drawTeam(dept, e, w, need, req);
-          if (members) {
-            const v = this.openVisit(e, w);
-            this.addTeam(v, dept, members, need, req);
-            this.addPlan(v, p);
-            placed = true;
-            break;
-          }
-        }
-      }
+      const placed = this.placeSingle(p, pending.get(e)!);
       if (!placed) still.push(p);
     }
     return still;
@@ -476,10 +532,68 @@ export class Scheduler {
     let done = 0;
     for (const p of plans) {
       if (onProgress && done++ % 64 === 0) onProgress('repair', done, plans.length);
-      if (this.repairBudget <= 0 || !this.repairPlan(p)) still.push(p);
+      if (this.repairBudget <= 0 || !(this.repairPlan(p) || this.ejectRepair(p))) still.push(p);
     }
     // A second pass: repairs may have freed days for plans that failed earlier.
     return still.length > 0 && still.length < plans.length ? this.placeLeftovers(still) : still;
+  }
+
+  /**
+   * Ejection: on a day of p's window, take the department's team (and its plans) out of one visit that
+   * blocks p's qualified inspectors, staff p there, and re-place the ejected plans elsewhere (another day
+   * or visit). Everything is journaled and rolled back unless all of them find a place.
+   */
+  private ejectRepair(p: number): boolean {
+    const m = this.m;
+    const W = this.W;
+    const dept = m.planDept[p]!;
+    const ent = m.planEnt[p]!;
+    const need = m.planNeed[p]!;
+    const qOff = p * m.QW;
+    for (let w = m.planA[p]!; w <= m.planB[p]! && this.repairBudget > 0; w++) {
+      const here = this.visitAt(ent, w);
+      if (here && teamOf(here, dept)) continue;
+      let avail = 0;
+      for (const i of m.deptInsp[dept]!) {
+        if (m.inspUnavail[i * W + w] === 0 && hasQuals(m, i, m.planQual, qOff) && !isConflicted(m, i, ent)) avail++;
+      }
+      if (avail < need) continue;
+      const blocking: SVisit[] = [];
+      for (const v of this.dayVisits[w]!) {
+        this.repairBudget--;
+        if (v.ent !== ent && teamOf(v, dept)) blocking.push(v);
+      }
+      for (const v of blocking.slice(0, 4)) {
+        const t = teamOf(v, dept)!;
+        this.repairBudget -= 50;
+        this.journal = [];
+        const ejected = v.plans.filter((q) => m.planDept[q] === dept);
+        for (const q of ejected) {
+          v.plans.splice(v.plans.indexOf(q), 1);
+          this.planVisit[q] = 0;
+          this.journal.push(() => {
+            v.plans.push(q);
+            this.planVisit[q] = v.idx + 1;
+          });
+        }
+        v.teams.splice(v.teams.indexOf(t), 1);
+        this.journal.push(() => v.teams.push(t));
+        for (const i of t.members) this.give(i, w);
+        let ok = false;
+        const members = this.drawTeam(dept, ent, w, need, this.planReq(p));
+        if (members) {
+          const target = here ?? this.openVisit(ent, w);
+          this.addTeam(target, dept, members, need, this.planReq(p));
+          this.addPlan(target, p);
+          ok = ejected.every((q) => this.placeSingle(q, null));
+        }
+        const log = this.journal;
+        this.journal = null;
+        if (ok) return true;
+        for (let k = log.length - 1; k >= 0; k--) log[k]!();
+      }
+    }
+    return false;
   }
 
   private repairPlan(p: number): boolean {

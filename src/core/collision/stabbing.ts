@@ -59,7 +59,10 @@ export function stab(m: Model, select: (p: number) => boolean): StabGroups {
 
 /** Stabbing number of arbitrary working-day intervals of one enterprise (used by checks and explain). */
 export function stabCount(intervals: ReadonlyArray<readonly [number, number]>): number {
-  const iv = intervals.filter(([a, b]) => a <= b).slice().sort((x, y) => x[1] - y[1]);
+  const iv = intervals
+    .filter(([a, b]) => a <= b)
+    .slice()
+    .sort((x, y) => x[1] - y[1]);
   let point = -Infinity;
   let c = 0;
   for (const [a, b] of iv) {

@@ -2,8 +2,16 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  collide, parseScenario, checkSchedule, moveVisit, explainPlan, renderExplanation, buildCalendar,
-  UNSCHEDULED_REASONS, type Schedule, type Scenario,
+  collide,
+  parseScenario,
+  checkSchedule,
+  moveVisit,
+  explainPlan,
+  renderExplanation,
+  buildCalendar,
+  UNSCHEDULED_REASONS,
+  type Schedule,
+  type Scenario,
 } from '../../../src/core/collision/index.ts';
 import { scenario, staff, win, dept } from './helpers.ts';
 
@@ -14,7 +22,14 @@ describe('input validation', () => {
   test('reports precise paths: unknown references, inspectorsNeeded < 2, bad dates, duplicate ids, window end before start', () => {
     const sc = scenario({ inspectors: staff('D-yj-3201', 2), plans: [{}, {}] }) as unknown as Record<string, unknown>;
     const plans = sc.plans as Record<string, unknown>[];
-    plans[1] = { ...plans[1], id: 'P-1', department: 'D-nope', enterprise: 'E-x', inspectorsNeeded: 1, window: { start: '2025-03-10', end: '2025-03-05' } };
+    plans[1] = {
+      ...plans[1],
+      id: 'P-1',
+      department: 'D-nope',
+      enterprise: 'E-x',
+      inspectorsNeeded: 1,
+      window: { start: '2025-03-10', end: '2025-03-05' },
+    };
     (sc.inspectors as Record<string, unknown>[])[0]!.unavailable = ['2025-02-30'];
     (sc.inspectors as Record<string, unknown>[])[1]!.conflicts = ['E-404'];
     const r = parseScenario(sc);
@@ -40,7 +55,10 @@ describe('input validation', () => {
 describe('working days', () => {
   test('are Monday to Friday inside the horizon, minus holidays', () => {
     const cal = buildCalendar('2025-04-01', '2025-04-11', ['2025-04-04']);
-    assert.deepEqual([...cal.iso], ['2025-04-01', '2025-04-02', '2025-04-03', '2025-04-07', '2025-04-08', '2025-04-09', '2025-04-10', '2025-04-11']);
+    assert.deepEqual(
+      [...cal.iso],
+      ['2025-04-01', '2025-04-02', '2025-04-03', '2025-04-07', '2025-04-08', '2025-04-09', '2025-04-10', '2025-04-11'],
+    );
   });
   test('a plan whose window holds only a weekend is unscheduled with no-working-day-in-window', () => {
     const sc = scenario({ inspectors: staff('D-yj-3201', 2), plans: [{ window: win('2025-03-08', '2025-03-09') }] });
@@ -51,12 +69,22 @@ describe('working days', () => {
 });
 
 describe('rule 1: three-level de-duplication', () => {
-  const base = { inspectors: [...staff('D-yj-3201', 2), ...staff('D-yj-320102', 2), ...staff('D-yj-320102001', 2), ...staff('D-sj-3201', 2)] };
+  const base = {
+    inspectors: [
+      ...staff('D-yj-3201', 2),
+      ...staff('D-yj-320102', 2),
+      ...staff('D-yj-320102001', 2),
+      ...staff('D-sj-3201', 2),
+    ],
+  };
   test('a town plan overlapping a city plan of the same line is dropped as higher-level-duplicate', () => {
-    const sc = scenario({ ...base, plans: [
-      { id: 'P-town', department: 'D-yj-320102001', window: win('2025-03-10', '2025-03-20') },
-      { id: 'P-city', department: 'D-yj-3201', window: win('2025-03-03', '2025-03-12') },
-    ] });
+    const sc = scenario({
+      ...base,
+      plans: [
+        { id: 'P-town', department: 'D-yj-320102001', window: win('2025-03-10', '2025-03-20') },
+        { id: 'P-city', department: 'D-yj-3201', window: win('2025-03-03', '2025-03-12') },
+      ],
+    });
     const s = collide(sc);
     assert.deepEqual(s.dropped, [{ plan: 'P-town', reason: 'higher-level-duplicate', keptPlan: 'P-city' }]);
     assert.ok(visitOf(s, 'P-city'));
@@ -67,23 +95,29 @@ describe('rule 1: three-level de-duplication', () => {
     assert.deepEqual(collide(sc).dropped, [{ plan: 'P-b', reason: 'higher-level-duplicate', keptPlan: 'P-a' }]);
   });
   test('plans of different lines, different enterprises or disjoint windows are not duplicates', () => {
-    const sc = scenario({ ...base, plans: [
-      { id: 'P-1', department: 'D-yj-3201', window: win('2025-03-03', '2025-03-07') },
-      { id: 'P-2', department: 'D-yj-320102', window: win('2025-03-10', '2025-03-14') },
-      { id: 'P-3', department: 'D-sj-3201', window: win('2025-03-03', '2025-03-07') },
-      { id: 'P-4', department: 'D-yj-320102', enterprise: 'E-2', window: win('2025-03-03', '2025-03-07') },
-    ] });
+    const sc = scenario({
+      ...base,
+      plans: [
+        { id: 'P-1', department: 'D-yj-3201', window: win('2025-03-03', '2025-03-07') },
+        { id: 'P-2', department: 'D-yj-320102', window: win('2025-03-10', '2025-03-14') },
+        { id: 'P-3', department: 'D-sj-3201', window: win('2025-03-03', '2025-03-07') },
+        { id: 'P-4', department: 'D-yj-320102', enterprise: 'E-2', window: win('2025-03-03', '2025-03-07') },
+      ],
+    });
     const s = collide(sc);
     assert.deepEqual(s.dropped, []);
     assert.equal(s.stats.scheduled, 4);
     ok(sc, s);
   });
   test('chains: only kept plans absorb others (city A drops district B; town C, disjoint from A, is kept)', () => {
-    const sc = scenario({ ...base, plans: [
-      { id: 'A', department: 'D-yj-3201', window: win('2025-03-03', '2025-03-07') },
-      { id: 'B', department: 'D-yj-320102', window: win('2025-03-06', '2025-03-13') },
-      { id: 'C', department: 'D-yj-320102001', window: win('2025-03-12', '2025-03-20') },
-    ] });
+    const sc = scenario({
+      ...base,
+      plans: [
+        { id: 'A', department: 'D-yj-3201', window: win('2025-03-03', '2025-03-07') },
+        { id: 'B', department: 'D-yj-320102', window: win('2025-03-06', '2025-03-13') },
+        { id: 'C', department: 'D-yj-320102001', window: win('2025-03-12', '2025-03-20') },
+      ],
+    });
     const s = collide(sc);
     assert.deepEqual(s.dropped, [{ plan: 'B', reason: 'higher-level-duplicate', keptPlan: 'A' }]);
     assert.ok(visitOf(s, 'A') && visitOf(s, 'C'));
@@ -93,10 +127,13 @@ describe('rule 1: three-level de-duplication', () => {
 
 describe('rule 2: a visit is one enterprise on one working day inside every plan window', () => {
   test('plans of two lines at one enterprise with overlapping windows share one visit on a common day', () => {
-    const sc = scenario({ inspectors: [...staff('D-yj-3201', 2), ...staff('D-sj-3201', 2)], plans: [
-      { id: 'P-yj', department: 'D-yj-3201', window: win('2025-03-03', '2025-03-12') },
-      { id: 'P-sj', department: 'D-sj-3201', window: win('2025-03-10', '2025-03-21') },
-    ] });
+    const sc = scenario({
+      inspectors: [...staff('D-yj-3201', 2), ...staff('D-sj-3201', 2)],
+      plans: [
+        { id: 'P-yj', department: 'D-yj-3201', window: win('2025-03-03', '2025-03-12') },
+        { id: 'P-sj', department: 'D-sj-3201', window: win('2025-03-10', '2025-03-21') },
+      ],
+    });
     const s = collide(sc);
     assert.equal(s.visits.length, 1);
     const v = s.visits[0]!;
@@ -106,11 +143,14 @@ describe('rule 2: a visit is one enterprise on one working day inside every plan
     ok(sc, s);
   });
   test('disjoint windows need two visits; plans of different enterprises never share one', () => {
-    const sc = scenario({ inspectors: [...staff('D-yj-3201', 4), ...staff('D-sj-3201', 4)], plans: [
-      { department: 'D-yj-3201', window: win('2025-03-03', '2025-03-07') },
-      { department: 'D-sj-3201', window: win('2025-03-17', '2025-03-21') },
-      { department: 'D-sj-3201', enterprise: 'E-2', window: win('2025-03-03', '2025-03-07') },
-    ] });
+    const sc = scenario({
+      inspectors: [...staff('D-yj-3201', 4), ...staff('D-sj-3201', 4)],
+      plans: [
+        { department: 'D-yj-3201', window: win('2025-03-03', '2025-03-07') },
+        { department: 'D-sj-3201', window: win('2025-03-17', '2025-03-21') },
+        { department: 'D-sj-3201', enterprise: 'E-2', window: win('2025-03-03', '2025-03-07') },
+      ],
+    });
     const s = collide(sc);
     assert.equal(s.visits.length, 3);
     assert.equal(s.stats.lowerBound, 3);
@@ -122,17 +162,35 @@ describe('rule 3: teams', () => {
   test('two plans of one department never meet in one visit: a shared day means overlapping windows, so rule 1 merges them first', () => {
     const sc = scenario({
       departments: [dept('D-x', 'emergency', 'city')],
-      inspectors: [...staff('D-x', 3, { qualifications: ['hazchem', 'mining'] }), ...staff('D-x', 3).map((x, k) => ({ ...x, id: `plain-${k}` }))],
+      inspectors: [
+        ...staff('D-x', 3, { qualifications: ['hazchem', 'mining'] }),
+        ...staff('D-x', 3).map((x, k) => ({ ...x, id: `plain-${k}` })),
+      ],
       plans: [
-        { id: 'P-1', department: 'D-x', inspectorsNeeded: 3, requiredQualifications: ['hazchem'], window: win('2025-03-03', '2025-03-05') },
-        { id: 'P-2', department: 'D-x', inspectorsNeeded: 2, requiredQualifications: ['mining'], window: win('2025-03-05', '2025-03-07') },
+        {
+          id: 'P-1',
+          department: 'D-x',
+          inspectorsNeeded: 3,
+          requiredQualifications: ['hazchem'],
+          window: win('2025-03-03', '2025-03-05'),
+        },
+        {
+          id: 'P-2',
+          department: 'D-x',
+          inspectorsNeeded: 2,
+          requiredQualifications: ['mining'],
+          window: win('2025-03-05', '2025-03-07'),
+        },
       ],
     });
     const s = collide(sc);
     assert.deepEqual(s.dropped, [{ plan: 'P-2', reason: 'higher-level-duplicate', keptPlan: 'P-1' }]);
     assert.equal(s.visits.length, 1);
     assert.equal(s.visits[0]!.teams['D-x']!.length, 3);
-    assert.ok(s.visits[0]!.teams['D-x']!.every((i) => i.startsWith('I-D-x')), 'only hazchem-qualified inspectors');
+    assert.ok(
+      s.visits[0]!.teams['D-x']!.every((i) => i.startsWith('I-D-x')),
+      'only hazchem-qualified inspectors',
+    );
     ok(sc, s);
   });
 
@@ -154,10 +212,13 @@ describe('rule 3: teams', () => {
   });
 
   test('plans of two departments at one visit each get their own team; one team per department', () => {
-    const sc = scenario({ inspectors: [...staff('D-yj-3201', 3), ...staff('D-sj-3201', 3)], plans: [
-      { department: 'D-yj-3201', inspectorsNeeded: 3 },
-      { department: 'D-sj-3201', inspectorsNeeded: 2 },
-    ] });
+    const sc = scenario({
+      inspectors: [...staff('D-yj-3201', 3), ...staff('D-sj-3201', 3)],
+      plans: [
+        { department: 'D-yj-3201', inspectorsNeeded: 3 },
+        { department: 'D-sj-3201', inspectorsNeeded: 2 },
+      ],
+    });
     const s = collide(sc);
     assert.equal(s.visits.length, 1);
     assert.equal(s.visits[0]!.teams['D-yj-3201']!.length, 3);
@@ -167,7 +228,12 @@ describe('rule 3: teams', () => {
 
   test('reasons: too few inspectors, no qualified inspector, all conflicted, all unavailable', () => {
     const sc = scenario({
-      departments: [dept('D-a', 'a', 'city'), dept('D-b', 'b', 'city'), dept('D-c', 'c', 'city'), dept('D-d', 'd', 'city')],
+      departments: [
+        dept('D-a', 'a', 'city'),
+        dept('D-b', 'b', 'city'),
+        dept('D-c', 'c', 'city'),
+        dept('D-d', 'd', 'city'),
+      ],
       inspectors: [
         ...staff('D-a', 1),
         ...staff('D-b', 3),
@@ -195,11 +261,14 @@ describe('rule 3: teams', () => {
 
 describe('rule 4: capacity', () => {
   test('no inspector is in more visits a day than dailyCapacity; other days in the window are tried', () => {
-    const sc = scenario({ inspectors: staff('D-yj-3201', 2), plans: [
-      { enterprise: 'E-1', window: win('2025-03-03', '2025-03-03') },
-      { enterprise: 'E-2', window: win('2025-03-03', '2025-03-04') },
-      { enterprise: 'E-3', window: win('2025-03-03', '2025-03-03') },
-    ] });
+    const sc = scenario({
+      inspectors: staff('D-yj-3201', 2),
+      plans: [
+        { enterprise: 'E-1', window: win('2025-03-03', '2025-03-03') },
+        { enterprise: 'E-2', window: win('2025-03-03', '2025-03-04') },
+        { enterprise: 'E-3', window: win('2025-03-03', '2025-03-03') },
+      ],
+    });
     const s = collide(sc);
     assert.equal(s.stats.scheduled, 2);
     assert.equal(visitOf(s, 'P-2')!.date, '2025-03-04');
@@ -207,10 +276,13 @@ describe('rule 4: capacity', () => {
     ok(sc, s);
   });
   test('with dailyCapacity 2 the same two inspectors do two visits that day', () => {
-    const sc = scenario({ inspectors: staff('D-yj-3201', 2, { dailyCapacity: 2 }), plans: [
-      { enterprise: 'E-1', window: win('2025-03-03', '2025-03-03') },
-      { enterprise: 'E-2', window: win('2025-03-03', '2025-03-03') },
-    ] });
+    const sc = scenario({
+      inspectors: staff('D-yj-3201', 2, { dailyCapacity: 2 }),
+      plans: [
+        { enterprise: 'E-1', window: win('2025-03-03', '2025-03-03') },
+        { enterprise: 'E-2', window: win('2025-03-03', '2025-03-03') },
+      ],
+    });
     const s = collide(sc);
     assert.equal(s.stats.scheduled, 2);
     ok(sc, s);
@@ -246,12 +318,16 @@ describe('rule 5: fairness and chance (双随机)', () => {
   test('another seed gives another draw', () => {
     const a = collide(many(7));
     const b = collide(many(8));
-    assert.notDeepEqual(a.visits.map((v) => v.teams), b.visits.map((v) => v.teams));
+    assert.notDeepEqual(
+      a.visits.map((v) => v.teams),
+      b.visits.map((v) => v.teams),
+    );
   });
   test('over many visits the work spreads evenly across the eligible inspectors', () => {
     const s = collide(many(7));
     const load = new Map<string, number>();
-    for (const v of s.visits) for (const t of Object.values(v.teams)) for (const i of t) load.set(i, (load.get(i) ?? 0) + 1);
+    for (const v of s.visits)
+      for (const t of Object.values(v.teams)) for (const i of t) load.set(i, (load.get(i) ?? 0) + 1);
     const counts = [...load.values()];
     assert.equal(counts.length, 10);
     assert.ok(Math.max(...counts) - Math.min(...counts) <= 1, `loads ${counts}`);
@@ -262,7 +338,12 @@ describe('optimality', () => {
   test('lowerBound is the minimum number of days stabbing every kept window, and ample inspectors reach it', () => {
     const sc = scenario({
       inspectors: [...staff('D-yj-3201', 6), ...staff('D-sj-3201', 6)],
-      departments: [dept('D-yj-3201', 'emergency', 'city'), dept('D-sj-3201', 'market', 'city'), dept('D-xf', 'fire', 'city'), dept('D-zj', 'housing', 'city')],
+      departments: [
+        dept('D-yj-3201', 'emergency', 'city'),
+        dept('D-sj-3201', 'market', 'city'),
+        dept('D-xf', 'fire', 'city'),
+        dept('D-zj', 'housing', 'city'),
+      ],
       plans: [
         { department: 'D-yj-3201', window: win('2025-03-03', '2025-03-10') },
         { department: 'D-sj-3201', window: win('2025-03-07', '2025-03-14') },
@@ -270,7 +351,15 @@ describe('optimality', () => {
         { department: 'D-zj', window: win('2025-03-17', '2025-03-28') },
       ],
     });
-    sc.inspectors.push(...(staff('D-xf', 3).concat(staff('D-zj', 3)) as Scenario['inspectors']).map((x) => ({ dailyCapacity: 1, unavailable: [], qualifications: [], conflicts: [], ...x })));
+    sc.inspectors.push(
+      ...(staff('D-xf', 3).concat(staff('D-zj', 3)) as Scenario['inspectors']).map((x) => ({
+        ...x,
+        dailyCapacity: 1,
+        unavailable: [],
+        qualifications: [],
+        conflicts: [],
+      })),
+    );
     const s = collide(sc);
     assert.equal(s.stats.lowerBound, 2);
     assert.equal(s.stats.visits, 2);
@@ -297,7 +386,8 @@ describe('checkSchedule and moveVisit', () => {
     bad.unscheduled.push({ plan: 'P-1', reason: 'capacity-exhausted' });
     bad.stats.visits = 99;
     const rules = new Set(checkSchedule(sc, bad).map((v) => v.rule));
-    for (const r of ['accounting', 'rule2-visit', 'rule3-team', 'stats']) assert.ok(rules.has(r as never), `missing ${r}: ${[...rules]}`);
+    for (const r of ['accounting', 'rule2-visit', 'rule3-team', 'stats'])
+      assert.ok(rules.has(r as never), `missing ${r}: ${[...rules]}`);
   });
   test('moving a visit to another day inside the windows re-staffs and stays valid; outside a window it is reported', () => {
     const s = collide(sc);
