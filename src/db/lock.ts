@@ -57,7 +57,7 @@ export function acquireDataDirLock(dataDir: string, command: string): () => void
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      let holder: LockHolder | null = null;
+      let holder: LockHolder | null;
       try {
         holder = JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
       } catch {

@@ -191,7 +191,7 @@ export function demoEnterprises(opts: DemoEnterpriseOptions): DemoEnterprise[] {
     // unique name: 城市 + 字号 + 行业词 + 组织形式
     const cityPrefix = CITY_PREFIX[area] ?? county.name.replace(/[市区县]$/, '');
     const employees = venue ? randInt(rng, 3, 40) : skewedInt(rng, profile.employees);
-    let name = '';
+    let name: string;
     for (let attempt = 0; ; attempt++) {
       const trade = pick(rng, TRADE_SYLLABLES) + pick(rng, TRADE_SYLLABLES) + (attempt > 20 ? pick(rng, TRADE_SYLLABLES) : '');
       const word = pick(rng, cls.words);

@@ -29,7 +29,7 @@ export async function appendAudit(tx: Db, actor: Actor, entries: AuditEntry[], n
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const at = now.toISOString();
-  const values: ReturnType<typeof sql>[] = [];
+  const records: Record<string, unknown>[] = [];
   for (const e of entries) {
     seq += 1;
     const content = {
@@ -45,15 +45,18 @@ export async function appendAudit(tx: Db, actor: Actor, entries: AuditEntry[], n
       after: e.after ?? null,
     };
     const hash = auditHash(prevHash, content);
-    values.push(
-      sql`(${seq}, ${at}, ${actor.id}, ${actor.name}, ${e.action}, ${e.entityType}, ${content.entityId}, ${content.enterpriseId},
-        ${JSON.stringify(content.before)}::jsonb, ${JSON.stringify(content.after)}::jsonb, ${prevHash}, ${hash})`,
-    );
+    records.push({ ...content, prevHash, hash });
     prevHash = hash;
   }
-  for (let i = 0; i < values.length; i += 1000) {
+  // One JSON parameter per 5,000 records (json_to_recordset): the same on both drivers, and fast.
+  for (let i = 0; i < records.length; i += 5000) {
     await tx.execute(sql`INSERT INTO audit_log (seq, at, actor_id, actor_name, action, entity_type, entity_id, enterprise_id,
-      before, after, prev_hash, hash) VALUES ${sql.join(values.slice(i, i + 1000), sql`, `)}`);
+      before, after, prev_hash, hash)
+      SELECT x."seq", x."at", x."actorId", x."actorName", x."action", x."entityType", x."entityId", x."enterpriseId",
+        x."before", x."after", x."prevHash", x."hash"
+      FROM json_to_recordset(${JSON.stringify(records.slice(i, i + 5000))}::json) AS x("seq" bigint, "at" timestamptz,
+        "actorId" integer, "actorName" text, "action" text, "entityType" text, "entityId" text, "enterpriseId" integer,
+        "before" jsonb, "after" jsonb, "prevHash" text, "hash" text)`);
   }
 }
 

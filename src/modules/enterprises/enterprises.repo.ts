@@ -187,7 +187,9 @@ const insertColumns = sql`(uscc, name, region_code, address, industry_domain, in
   key_enterprise, standardization_level, risk_level, credit_grade, legal_representative, legal_representative_phone,
   safety_officer, safety_officer_phone, small_venue_category, landlord_id, created_at, updated_at)`;
 
-/** Insert or update by code (the import's "re-importing a known code updates"). Answers id and whether it was new. */
+/** Insert or update by code (the import's "re-importing a known code updates"). Answers id and whether it was new.
+ * The rows travel as one JSON parameter (json_to_recordset): the same on both drivers and far faster than
+ * thousands of bound parameters. */
 export async function upsertMany(
   tx: Db,
   items: { input: EnterpriseInput; landlordId: number | null }[],
@@ -195,12 +197,28 @@ export async function upsertMany(
 ): Promise<{ id: number; uscc: string; inserted: boolean }[]> {
   if (items.length === 0) return [];
   const at = now.toISOString();
+  const payload = JSON.stringify(
+    items.map(({ input: e, landlordId }) => ({
+      uscc: e.uscc, name: e.name, region_code: e.regionCode, address: e.address, industry_domain: e.industryDomain,
+      industry_code: e.industryCode, employees: e.employees, labour_intensive: e.labourIntensive,
+      key_enterprise: e.keyEnterprise, standardization_level: e.standardizationLevel, risk_level: e.riskLevel,
+      credit_grade: e.creditGrade, legal_representative: e.legalRepresentative,
+      legal_representative_phone: e.legalRepresentativePhone, safety_officer: e.safetyOfficer,
+      safety_officer_phone: e.safetyOfficerPhone, small_venue_category: e.smallVenueCategory, landlord_id: landlordId,
+    })),
+  );
   return rows<{ id: number; uscc: string; inserted: boolean }>(
     tx,
-    sql`INSERT INTO enterprises ${insertColumns} VALUES ${sql.join(
-      items.map((i) => valuesOf(i.input, i.landlordId, at)),
-      sql`, `,
-    )}
+    sql`INSERT INTO enterprises ${insertColumns}
+    SELECT x.uscc, x.name, x.region_code, x.address, x.industry_domain, x.industry_code, x.employees, x.labour_intensive,
+      x.key_enterprise, x.standardization_level, x.risk_level, x.credit_grade, x.legal_representative,
+      x.legal_representative_phone, x.safety_officer, x.safety_officer_phone, x.small_venue_category, x.landlord_id,
+      ${at}::timestamptz, ${at}::timestamptz
+    FROM json_to_recordset(${payload}::json) AS x(uscc text, name text, region_code text, address text,
+      industry_domain text, industry_code text, employees integer, labour_intensive boolean, key_enterprise boolean,
+      standardization_level text, risk_level text, credit_grade text, legal_representative text,
+      legal_representative_phone text, safety_officer text, safety_officer_phone text, small_venue_category text,
+      landlord_id integer)
     ON CONFLICT (uscc) DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code, address = EXCLUDED.address,
       industry_domain = EXCLUDED.industry_domain, industry_code = EXCLUDED.industry_code, employees = EXCLUDED.employees,
       labour_intensive = EXCLUDED.labour_intensive, key_enterprise = EXCLUDED.key_enterprise,
