@@ -205,12 +205,12 @@ export default function EnterpriseListPage() {
                 <Input allowClear placeholder={t('registry.filter.keywordPlaceholder')} data-testid="filter-keyword" />
               </Form.Item>
             </Col>
-            <Col {...filterCol} hidden={!showAll}>
+            <Col {...filterCol} style={showAll ? undefined : { display: 'none' }}>
               <Form.Item name="regionCode" label={t('field.regionCode')}>
                 <RegionTreeSelect data-testid="filter-region" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
-            <Col {...filterCol} hidden={!showAll}>
+            <Col {...filterCol} style={showAll ? undefined : { display: 'none' }}>
               <Form.Item name="industryDomain" label={t('field.industryDomain')}>
                 <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={options('industryDomains')} placeholder={t('common.all')} data-testid="filter-industry" />
               </Form.Item>
@@ -228,22 +228,22 @@ export default function EnterpriseListPage() {
                 />
               </Form.Item>
             </Col>
-            <Col {...filterCol} hidden={!showAll}>
+            <Col {...filterCol} style={showAll ? undefined : { display: 'none' }}>
               <Form.Item name="creditGrade" label={t('field.creditGrade')}>
                 <Select allowClear options={options('creditGrades')} placeholder={t('common.all')} data-testid="filter-credit" />
               </Form.Item>
             </Col>
-            <Col {...filterCol} hidden={!showAll}>
+            <Col {...filterCol} style={showAll ? undefined : { display: 'none' }}>
               <Form.Item name="standardizationLevel" label={t('field.standardizationLevel')}>
                 <Select allowClear options={options('standardizationLevels')} placeholder={t('common.all')} data-testid="filter-standardization" />
               </Form.Item>
             </Col>
-            <Col xs={12} sm={12} lg={8} xl={6} hidden={!showAll}>
+            <Col xs={12} sm={12} lg={8} xl={6} style={showAll ? undefined : { display: 'none' }}>
               <Form.Item name="keyEnterprise" label={t('enterprise.key')}>
                 <Select allowClear options={yesNo} placeholder={t('common.all')} data-testid="filter-key" />
               </Form.Item>
             </Col>
-            <Col xs={12} sm={12} lg={8} xl={6} hidden={!showAll}>
+            <Col xs={12} sm={12} lg={8} xl={6} style={showAll ? undefined : { display: 'none' }}>
               <Form.Item name="labourIntensive" label={t('enterprise.labourIntensive')}>
                 <Select allowClear options={yesNo} placeholder={t('common.all')} data-testid="filter-labour" />
               </Form.Item>
