@@ -20,6 +20,11 @@ import { enterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { jobRoutes } from './modules/jobs/jobs.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { itemRoutes } from './modules/items/items.routes.ts';
+import { inspectorRoutes } from './modules/inspectors/inspectors.routes.ts';
+import { planningRoutes } from './modules/planning/planning.routes.ts';
+import { collisionRunRoutes } from './modules/collision-runs/collision-runs.routes.ts';
+import { visitRoutes } from './modules/visits/visits.routes.ts';
 
 export type App = FastifyInstance;
 
@@ -141,6 +146,11 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
       await api.register(enterpriseRoutes);
       await api.register(auditRoutes);
       await api.register(jobRoutes);
+      await api.register(itemRoutes);
+      await api.register(inspectorRoutes);
+      await api.register(planningRoutes);
+      await api.register(collisionRunRoutes);
+      await api.register(visitRoutes);
     },
     { prefix: '/api/v1' },
   );
@@ -148,10 +158,11 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
   const webDir = ctx.config.webDir;
   const hasWeb = existsSync(join(webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || !hasWeb || request.method !== 'GET') {
       return reply.status(404).send({
         code: 'error.not_found',
         message: translate(request.locale ?? 'zh-CN', 'error.not_found'),
