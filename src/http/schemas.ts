@@ -33,6 +33,8 @@ export function Paged<T extends TSchema>(item: T) {
     total: Type.Integer(),
     page: Type.Integer(),
     pageSize: Type.Integer(),
+    /** true when `total` is the counting cap and more rows exist (the web shows "10000+"). */
+    capped: Type.Optional(Type.Boolean()),
   });
 }
 

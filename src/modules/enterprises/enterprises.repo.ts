@@ -90,7 +90,7 @@ export const SORTS = {
   name: 'e.name',
   uscc: 'e.uscc',
   regionCode: 'e.region_code',
-  riskLevel: "array_position(ARRAY['red','orange','yellow','blue'], e.risk_level)",
+  riskLevel: 'e.risk_rank',
   creditGrade: 'e.credit_grade',
   employees: 'e.employees',
   updatedAt: 'e.updated_at',

@@ -73,7 +73,8 @@ export interface ListQuery extends repo.ListFilter {
   order: 'asc' | 'desc';
 }
 
-export const COUNT_CAP = 100_000;
+/** Lists count exactly up to this many rows and answer the cap beyond it (the web shows "10000+"). */
+export const COUNT_CAP = 10_000;
 
 export async function listEnterprises(opts: { db: Db; principal: Principal; query: ListQuery }) {
   const { db, principal, query } = opts;
@@ -87,7 +88,7 @@ export async function listEnterprises(opts: { db: Db; principal: Principal; quer
     repo.listEnterprises(db, where, query.sort, query.order, query.pageSize, offset),
     repo.countEnterprises(db, where, COUNT_CAP),
   ]);
-  return { items: items.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+  return { items: items.map(toSummary), total, page: query.page, pageSize: query.pageSize, capped: total >= COUNT_CAP };
 }
 
 function regionPrefixOf(code: string): string {

@@ -36,6 +36,8 @@ export interface Paged<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** The server stopped counting at `total`; more rows exist. */
+  capped?: boolean;
 }
 
 export interface Me {
@@ -273,4 +275,287 @@ export interface Health {
   status: 'ok';
   database: 'pglite' | 'postgres';
   version: string;
+}
+
+// ---- 三级计划执法 planning, 联检碰撞 collision runs, joint visits (issue 3) ----
+
+export type PlanStatus = 'draft' | 'submitted' | 'approved' | 'published';
+export type PlanAction = 'submit' | 'approve' | 'publish' | 'return';
+export type DeptLevel = 'city' | 'district' | 'town';
+
+export interface DateWindow {
+  start: string;
+  end: string;
+}
+
+/** A reason code with its parameters and the server's text in the request language. */
+export interface PlanReason {
+  code: string;
+  params: Record<string, string | number>;
+  text: string;
+}
+
+export interface ItemRef {
+  id: number;
+  code: string;
+  version: number;
+  text: string;
+  majorHazard: boolean; // 重大隐患判定
+}
+
+export interface PlanDraw {
+  algorithm: string;
+  seed: string;
+  rate: number;
+  poolSize: number;
+  count: number;
+  drawn: number[];
+}
+
+export interface PlanSummary {
+  id: number;
+  title: string;
+  department: { id: number; code: string; name: string };
+  regionCode: string;
+  regionName: string;
+  line: string;
+  level: string;
+  period: DateWindow;
+  status: PlanStatus | string;
+  entryCount: number;
+  returnNote: string | null;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+}
+
+export interface PlanEntry {
+  id: number;
+  collisionId: string;
+  enterpriseId: number;
+  enterpriseName: string;
+  uscc: string;
+  regionCode: string;
+  industryDomain: string;
+  window: DateWindow;
+  items: ItemRef[];
+  inspectorsNeeded: number;
+  requiredQualifications: string[];
+  selection: string;
+  reasons: PlanReason[];
+}
+
+export interface PlanDetail extends PlanSummary {
+  draw: PlanDraw | null;
+  entries: PlanEntry[];
+}
+
+export interface PlanQuery {
+  status?: PlanStatus;
+  departmentId?: number;
+  level?: DeptLevel;
+  line?: string;
+  regionCode?: string;
+  year?: number;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface ProposalInput {
+  departmentId: number;
+  regionCode?: string;
+  period: DateWindow;
+  seed: string | number;
+  samplingRate?: number;
+  rules?: { accidentYears?: number; quietYears?: number };
+}
+
+export interface ProposalEntry {
+  enterpriseId: number;
+  enterpriseName: string;
+  uscc: string;
+  regionCode: string;
+  industryDomain: string;
+  riskLevel: string;
+  creditGrade: string;
+  standardizationLevel: string;
+  selection: 'listed' | 'sampled'; // 重点名单 / 双随机抽取
+  reasons: PlanReason[];
+  timesPerYear: number;
+  windows: DateWindow[];
+  items: number[];
+  inspectorsNeeded: number;
+  requiredQualifications: string[];
+}
+
+export interface Proposal {
+  department: { id: number; code: string; name: string; line: string; level: string; regionCode: string };
+  regionCode: string;
+  period: DateWindow;
+  rules: { accidentYears: number; quietYears: number; revocationYears: number; keyDomains: string[] };
+  draw: PlanDraw;
+  counts: { candidates: number; listed: number; pool: number; drawn: number; held: number; entries: number };
+  entries: ProposalEntry[];
+  held: {
+    enterpriseId: number;
+    enterpriseName: string;
+    kind: string;
+    heldBy: { planId: number; entryId: number; departmentId: number; departmentName: string; level: string; window: DateWindow };
+  }[];
+}
+
+export interface PlanCreateInput {
+  departmentId: number;
+  regionCode?: string;
+  title?: string;
+  period: DateWindow;
+  draw?: { seed: string | number; samplingRate: number; rules?: { accidentYears?: number; quietYears?: number } };
+  entries: { enterpriseId: number; window: DateWindow; items?: number[]; inspectorsNeeded?: number; requiredQualifications?: string[] }[];
+}
+
+export interface PublicPlan {
+  id: number;
+  title: string;
+  departmentName: string;
+  level: string;
+  regionCode: string;
+  regionName: string;
+  period: DateWindow;
+  publishedAt: string | null;
+  entries: { enterpriseName: string; months: string[] }[];
+}
+
+export interface CollisionStats {
+  plans: number;
+  dropped: number; // 三级去重
+  scheduled: number;
+  unscheduled: number;
+  visits: number;
+  visitsSaved: number; // 减少的入企次数
+  lowerBound: number;
+}
+
+export interface RunDept {
+  id: number;
+  code: string;
+  name: string;
+  line: string;
+  level: string;
+}
+
+export interface RunEnterprise {
+  id: number;
+  name: string;
+  uscc: string;
+  regionCode: string;
+  address: string;
+}
+
+export interface RunPlanRef {
+  id: string;
+  entryId: number;
+  department: RunDept;
+  window: DateWindow;
+  items: ItemRef[];
+}
+
+export interface RunVisit {
+  id: string;
+  date: string;
+  enterprise: RunEnterprise;
+  plans: RunPlanRef[];
+  teams: { department: RunDept; inspectors: { userId: number; name: string }[] }[];
+}
+
+export interface CollisionRunSummary {
+  id: number;
+  regionCode: string;
+  regionName: string;
+  period: DateWindow;
+  seed: number;
+  status: string;
+  jobId: string | null;
+  stats: CollisionStats | null;
+  error: string | null;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+export interface CollisionRun extends CollisionRunSummary {
+  visitsTotal: number;
+  visits: RunVisit[];
+  dropped: { plan: RunPlanRef; enterprise: RunEnterprise; reason: string; keptPlan: RunPlanRef; explanation: string }[];
+  unscheduled: { plan: RunPlanRef; enterprise: RunEnterprise; reason: string; explanation: string }[];
+}
+
+export interface CollisionRunInput {
+  regionCode: string;
+  start: string;
+  end: string;
+  seed?: number;
+  holidays?: string[];
+}
+
+export interface PlanExplain {
+  plan: string;
+  status: string;
+  reason: string | null;
+  keptPlan: string | null;
+  explanation: unknown;
+  text: string;
+}
+
+export interface Violation {
+  rule: string;
+  message: string;
+  visit?: string;
+  plan?: string;
+  inspector?: string;
+}
+
+export interface MoveResult {
+  applied: boolean;
+  violations: Violation[];
+  restaffed: string[];
+  visit: RunVisit;
+}
+
+export interface JobStatus {
+  id: string;
+  kind: string;
+  status: 'running' | 'done' | 'failed' | string;
+  progress: { done: number; total: number; phase?: string };
+  result?: unknown;
+  error?: { code: string; message: string };
+}
+
+/** A published joint visit (联合检查) as the inspector and the enterprise see it. */
+export interface JointVisit {
+  id: number;
+  code: string;
+  runId: number;
+  date: string;
+  enterprise: {
+    id: number;
+    name: string;
+    uscc: string;
+    address: string;
+    regionCode: string;
+    safetyOfficer: string;
+    safetyOfficerPhone: string;
+  };
+  departments: {
+    id: number;
+    name: string;
+    line: string;
+    level: string;
+    inspectors: { userId: number; name: string }[];
+    items: ItemRef[];
+  }[];
+  plans: { entryId: number; collisionId: string; departmentId: number; window: DateWindow }[];
+  documents: { key: string; label: string }[]; // 需准备的资料
+}
+
+export interface MyVisit extends JointVisit {
+  myDepartmentId: number | null;
 }
