@@ -12,6 +12,7 @@ import { appendAudit } from '../modules/audit/audit.repo.ts';
 import { upsertMany } from '../modules/enterprises/enterprises.repo.ts';
 import { setSetting, type DemoSetting } from '../modules/settings/settings.repo.ts';
 import { loadRegions } from './reference.ts';
+import { seedPlanning } from './planning.ts';
 
 export const DEMO_PASSWORD = 'Anjian2026';
 
@@ -107,5 +108,6 @@ export async function seedDemo(db: Db, now: Date, log: (m: string) => void = () 
     await setSetting(tx, 'demo', setting);
   });
   log(`demo data: ${report.enterprises} enterprises, ${report.departments} departments, ${report.inspectors} inspectors, ${report.users} users`);
+  await seedPlanning(db, now, log);
   return report;
 }
