@@ -18,6 +18,12 @@ const ImportPage = lazy(() => import('./pages/registry/ImportPage.tsx'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx'));
 const DepartmentsPage = lazy(() => import('./pages/admin/DepartmentsPage.tsx'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage.tsx'));
+const CollisionPage = lazy(() => import('./pages/planning/CollisionPage.tsx'));
+const PlansPage = lazy(() => import('./pages/planning/PlansPage.tsx'));
+const PlanDetailPage = lazy(() => import('./pages/planning/PlanDetailPage.tsx'));
+const ProposePage = lazy(() => import('./pages/planning/ProposePage.tsx'));
+const PublicPlansPage = lazy(() => import('./pages/planning/PublicPlansPage.tsx'));
+const MyVisitsPage = lazy(() => import('./pages/visits/MyVisitsPage.tsx'));
 
 function FullSpin() {
   return (
@@ -87,6 +93,8 @@ export function App() {
             <Suspense fallback={<FullSpin />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                {/* 公示 public, no login */}
+                <Route path="/public/plans" element={<PublicPlansPage />} />
                 <Route
                   element={
                     <RequireAuth>
@@ -103,6 +111,11 @@ export function App() {
                   <Route path="admin/users" element={<UsersPage />} />
                   <Route path="admin/departments" element={<DepartmentsPage />} />
                   <Route path="admin/audit" element={<AuditPage />} />
+                  <Route path="plans" element={<PlansPage />} />
+                  <Route path="plans/new" element={<ProposePage />} />
+                  <Route path="plans/:id" element={<PlanDetailPage />} />
+                  <Route path="collision" element={<CollisionPage />} />
+                  <Route path="my/visits" element={<MyVisitsPage />} />
                   <Route path="*" element={<NotFound />} />
                 </Route>
               </Routes>

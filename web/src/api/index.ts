@@ -3,6 +3,22 @@ import { download, request } from './client.ts';
 import type {
   AuditEntry,
   AuditVerify,
+  CollisionRun,
+  CollisionRunInput,
+  CollisionRunSummary,
+  JobStatus,
+  JointVisit,
+  MoveResult,
+  MyVisit,
+  PlanAction,
+  PlanCreateInput,
+  PlanDetail,
+  PlanExplain,
+  PlanQuery,
+  PlanSummary,
+  Proposal,
+  ProposalInput,
+  PublicPlan,
   DemoInfo,
   Department,
   Dictionaries,
@@ -70,5 +86,40 @@ export const api = {
     list: (q: { entityType?: string; entityId?: string; actor?: string; page?: number; pageSize?: number }) =>
       request<Paged<AuditEntry>>('/audit', { query: q }),
     verify: () => request<AuditVerify>('/audit/verify'),
+  },
+  // 三级计划执法 planning
+  planning: {
+    propose: (input: ProposalInput) => request<Proposal>('/planning/proposals', { method: 'POST', body: input }),
+  },
+  plans: {
+    list: (q: PlanQuery) => request<Paged<PlanSummary>>('/plans', { query: q }),
+    get: (id: number | string) => request<PlanDetail>(`/plans/${id}`),
+    create: (input: PlanCreateInput) => request<PlanDetail>('/plans', { method: 'POST', body: input }),
+    act: (id: number, action: PlanAction, note?: string) =>
+      request<PlanDetail>(`/plans/${id}/${action}`, { method: 'POST', body: note ? { note } : {} }),
+  },
+  /** 公示 no login needed */
+  publicPlans: (q: { regionCode?: string; year?: number; page?: number; pageSize?: number }) =>
+    request<Paged<PublicPlan>>('/public/plans', { query: q, noAuthRedirect: true }),
+  // 联检碰撞 collision runs
+  collision: {
+    start: (input: CollisionRunInput) => request<{ jobId: string; runId: number }>('/collision-runs', { method: 'POST', body: input }),
+    list: (q: { page?: number; pageSize?: number }) => request<Paged<CollisionRunSummary>>('/collision-runs', { query: q }),
+    get: (id: number, q: { enterpriseId?: number; departmentId?: number; page?: number; pageSize?: number } = {}) =>
+      request<CollisionRun>(`/collision-runs/${id}`, { query: q }),
+    explain: (id: number, planId: string) =>
+      request<PlanExplain>(`/collision-runs/${id}/plans/${encodeURIComponent(planId)}/explain`),
+    move: (id: number, visitId: string, date: string) =>
+      request<MoveResult>(`/collision-runs/${id}/visits/${encodeURIComponent(visitId)}/move`, { method: 'POST', body: { date } }),
+    publish: (id: number) => request<{ id: number; status: string; visits: number }>(`/collision-runs/${id}/publish`, { method: 'POST' }),
+    taskList: (id: number, department?: string) =>
+      download(`/collision-runs/${id}/task-list.xlsx`, { department }, 'joint-tasks.xlsx'),
+  },
+  jobStatus: (id: string) => request<JobStatus>(`/jobs/${encodeURIComponent(id)}`),
+  // 联合检查 published visits
+  visits: {
+    mine: (q: { from?: string; to?: string } = {}) => request<{ items: MyVisit[] }>('/my/visits', { query: q }),
+    ofEnterprise: (id: number | string, q: { from?: string; to?: string } = {}) =>
+      request<{ items: JointVisit[] }>(`/enterprises/${id}/visits`, { query: q }),
   },
 };

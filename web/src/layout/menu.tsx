@@ -1,6 +1,6 @@
 // The side menu as data: later modules add an entry here (path, icon, label key, roles, test id).
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CarryOutOutlined, MergeCellsOutlined, ScheduleOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '../api/types.ts';
 import type { MessageKey } from '../i18n/index.tsx';
 
@@ -17,6 +17,19 @@ export interface MenuEntry {
 export const MENU: readonly MenuEntry[] = [
   // 企业档案 一企一档
   { key: 'registry', path: '/registry', icon: <ShopOutlined />, labelKey: 'menu.registry', roles: 'all', testId: 'menu-registry' },
+  // 检查计划 三级计划执法
+  {
+    key: 'plans',
+    path: '/plans',
+    icon: <ScheduleOutlined />,
+    labelKey: 'menu.plans',
+    roles: ['admin', 'coordinator', 'dept_head', 'inspector'],
+    testId: 'menu-plans',
+  },
+  // 联检碰撞
+  { key: 'collision', path: '/collision', icon: <MergeCellsOutlined />, labelKey: 'menu.collision', roles: ['admin', 'coordinator'], testId: 'menu-collision' },
+  // 我的检查
+  { key: 'my-visits', path: '/my/visits', icon: <CarryOutOutlined />, labelKey: 'menu.myVisits', roles: ['inspector', 'expert'], testId: 'menu-my-visits' },
   // 部门 三管三必须
   {
     key: 'departments',
