@@ -129,7 +129,10 @@ export function explainPlan(sc: Scenario, sch: Schedule, planId: string): Explan
   const u = sch.unscheduled.find((x) => x.plan === planId);
   if (u) {
     const m = compile(sc);
-    const diagnosis = diagnosePlan(m, m.planIndex.get(planId)!);
+    const diagnosis = diagnosePlan(
+      m,
+      sc.plans.findIndex((x) => x.id === planId),
+    );
     messages.push({
       key: `collision.explain.unscheduled.${u.reason}`,
       params: {

@@ -1,6 +1,6 @@
 // Compiled, index-based form of a validated Scenario: typed arrays for the hot loops.
 
-import { buildCalendar, isoToDay, windowToWork, type Calendar } from './calendar.ts';
+import { buildCalendar, isoToDay, type Calendar } from './calendar.ts';
 import { LEVEL_RANK, type Scenario } from './scenario.ts';
 
 export interface Model {
@@ -14,15 +14,13 @@ export interface Model {
   readonly nPlan: number;
   readonly deptIndex: Map<string, number>;
   readonly entIndex: Map<string, number>;
-  readonly inspIndex: Map<string, number>;
-  readonly planIndex: Map<string, number>;
   readonly deptLevel: Int8Array; // 3 city, 2 district, 1 town
   readonly deptSystem: Int32Array;
   /** Inspectors of each department, in input order. */
   readonly deptInsp: Int32Array[];
   readonly inspDept: Int32Array;
   readonly inspCap: Int32Array;
-  /** nInsp × W: 1 when the inspector is unavailable on that working day. */
+  /** W × nInsp (day-major: one department's inspectors share cache lines): 1 when unavailable. */
   readonly inspUnavail: Uint8Array;
   /** Qualification bitsets, QW 32-bit words each. */
   readonly QW: number;
@@ -49,10 +47,6 @@ export function compile(s: Scenario): Model {
   s.departments.forEach((d, i) => deptIndex.set(d.id, i));
   const entIndex = new Map<string, number>();
   s.enterprises.forEach((e, i) => entIndex.set(e.id, i));
-  const inspIndex = new Map<string, number>();
-  s.inspectors.forEach((x, i) => inspIndex.set(x.id, i));
-  const planIndex = new Map<string, number>();
-  s.plans.forEach((p, i) => planIndex.set(p.id, i));
   const nDept = s.departments.length;
   const nEnt = s.enterprises.length;
   const nInsp = s.inspectors.length;
@@ -94,7 +88,7 @@ export function compile(s: Scenario): Model {
       const off = isoToDay(u) - cal.startDay;
       if (off >= 0 && off < cal.workIndex.length) {
         const w = cal.workIndex[off]!;
-        if (w >= 0) inspUnavail[i * W + w] = 1;
+        if (w >= 0) inspUnavail[w * nInsp + i] = 1;
       }
     }
     for (const n of x.qualifications) {
@@ -118,7 +112,10 @@ export function compile(s: Scenario): Model {
   const planA = new Int32Array(nPlan);
   const planB = new Int32Array(nPlan);
   const planQual = new Uint32Array(nPlan * QW);
-  s.plans.forEach((p, i) => {
+  const cal0 = cal.startDay;
+  const nDays = cal.workIndex.length;
+  for (let i = 0; i < nPlan; i++) {
+    const p = s.plans[i]!;
     planDept[i] = deptIndex.get(p.department) ?? 0;
     planEnt[i] = entIndex.get(p.enterprise) ?? 0;
     planNeed[i] = p.inspectorsNeeded;
@@ -126,14 +123,21 @@ export function compile(s: Scenario): Model {
     const ed = isoToDay(p.window.end);
     planStartDay[i] = sd;
     planEndDay[i] = ed;
-    const [a, b] = windowToWork(cal, sd, ed);
-    planA[i] = a;
-    planB[i] = b;
+    // windowToWork, inlined
+    const so = Math.max(sd, cal0) - cal0;
+    const eo = Math.min(ed, cal.endDay) - cal0;
+    if (so > eo || eo < 0 || so >= nDays) {
+      planA[i] = 1;
+      planB[i] = 0;
+    } else {
+      planA[i] = cal.nextWork[so]!;
+      planB[i] = cal.prevWork[eo]!;
+    }
     for (const n of p.requiredQualifications) {
       const k = q(n);
       planQual[i * QW + (k >>> 5)]! |= 1 << (k & 31);
     }
-  });
+  }
 
   return {
     scenario: s,
@@ -145,8 +149,6 @@ export function compile(s: Scenario): Model {
     nPlan,
     deptIndex,
     entIndex,
-    inspIndex,
-    planIndex,
     deptLevel,
     deptSystem,
     deptInsp: deptLists.map((l) => Int32Array.from(l)),

@@ -40,7 +40,7 @@ export function diagnosePlan(m: Model, p: number): PlanDiagnosis {
   let staffableDays = 0;
   for (let w = a; w <= b; w++) {
     let c = 0;
-    for (const i of elig) if (m.inspUnavail[i * m.W + w] === 0) c++;
+    for (const i of elig) if (m.inspUnavail[w * m.nInsp + i] === 0) c++;
     if (c >= need) staffableDays++;
   }
   const d: PlanDiagnosis = {

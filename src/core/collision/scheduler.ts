@@ -93,14 +93,14 @@ export class Scheduler {
     const W = m.W;
     for (let i = 0; i < m.nInsp; i++) {
       const base = m.inspDept[i]! * W;
-      for (let w = 0; w < W; w++) if (m.inspUnavail[i * W + w] === 0) this.deptFree[base + w]!++;
+      for (let w = 0; w < W; w++) if (m.inspUnavail[w * m.nInsp + i] === 0) this.deptFree[base + w]!++;
     }
   }
 
   // ---------------------------------------------------------------- staffing primitives
 
   private eligible(i: number, ent: number, w: number, req: Uint32Array, reqOff: number): boolean {
-    const k = i * this.W + w;
+    const k = w * this.m.nInsp + i;
     return (
       this.m.inspUnavail[k] === 0 &&
       this.used[k]! < this.m.inspCap[i]! &&
@@ -127,7 +127,7 @@ export class Scheduler {
       const iq = m.inspQual;
       for (let t = 0; t < list.length; t++) {
         const i = list[t]!;
-        const k = i * W + w;
+        const k = w * m.nInsp + i;
         if (m.inspUnavail[k] !== 0 || this.used[k]! >= m.inspCap[i]!) continue;
         if (r !== 0 && (iq[i]! & r) >>> 0 !== r) continue;
         if (m.inspHasConflict[i] === 1 && m.conflicts.has(i * m.nEnt + ent)) continue;
@@ -195,7 +195,7 @@ export class Scheduler {
 
   private take(i: number, w: number): void {
     if (this.journal) this.journal.push(() => this.give(i, w));
-    const k = i * this.W + w;
+    const k = w * this.m.nInsp + i;
     const u = ++this.used[k]!;
     this.load[i]!++;
     if (u === this.m.inspCap[i]) this.deptFree[this.m.inspDept[i]! * this.W + w]!--;
@@ -203,7 +203,7 @@ export class Scheduler {
 
   private give(i: number, w: number): void {
     if (this.journal) this.journal.push(() => this.take(i, w));
-    const k = i * this.W + w;
+    const k = w * this.m.nInsp + i;
     if (this.used[k] === this.m.inspCap[i]) this.deptFree[this.m.inspDept[i]! * this.W + w]!++;
     this.used[k]!--;
     this.load[i]!--;
@@ -314,6 +314,19 @@ export class Scheduler {
     return { drafts, staffed };
   }
 
+  /** How tight day w is for these departments: max need/free (≥ 1000 when one cannot staff). */
+  private dayScore(w: number, depts: number[], needs: number[]): number {
+    const W = this.W;
+    let s = 0;
+    for (let d = 0; d < depts.length; d++) {
+      const free = this.deptFree[depts[d]! * W + w]!;
+      const need = needs[d]!;
+      const r = free < need ? 1000 + need - free : need / free;
+      if (r > s) s = r;
+    }
+    return s;
+  }
+
   placeGroups(g: StabGroups, onProgress?: Progress): number[] {
     const m = this.m;
     const W = this.W;
@@ -327,6 +340,7 @@ export class Scheduler {
     const leftovers: number[] = [];
     const depts: number[] = [];
     const deptPlans: number[][] = [];
+    const needs: number[] = [];
     const step = Math.max(1, g.count >> 6);
     for (let t = 0; t < g.count; t++) {
       if (onProgress && t % step === 0) onProgress('schedule', t, g.count);
@@ -345,27 +359,27 @@ export class Scheduler {
           deptPlans.push([p]);
         } else deptPlans[di]!.push(p);
       }
-      const needs = deptPlans.map((ps) => ps.reduce((mx, p) => Math.max(mx, m.planNeed[p]!), 0));
-      const score = (w: number): number => {
-        let s = 0;
-        for (let d = 0; d < depts.length; d++) {
-          const free = this.deptFree[depts[d]! * W + w]!;
-          const r = free < needs[d]! ? 1000 + needs[d]! - free : needs[d]! / free;
-          if (r > s) s = r;
-        }
-        return s;
-      };
-      // Best day first (random tie-break), then the rest in score order.
+      needs.length = 0;
+      for (const ps of deptPlans) {
+        let mx = 0;
+        for (const p of ps) if (m.planNeed[p]! > mx) mx = m.planNeed[p]!;
+        needs.push(mx);
+      }
+      // Best day first. Long ranges are sampled (SAMPLE random days); short ones scanned from a random
+      // offset, so ties fall on a random day and visits spread over the range.
+      const len = hi - lo + 1;
+      const SAMPLE = 24;
       let best = lo;
       let bestS = Infinity;
-      let ties = 0;
-      for (let w = lo; w <= hi; w++) {
-        const s = score(w);
+      const off = Math.floor(this.rng() * len);
+      const probes = Math.min(len, SAMPLE);
+      for (let u = 0; u < probes; u++) {
+        const w = len <= SAMPLE ? lo + ((off + u) % len) : lo + Math.floor(this.rng() * len);
+        const s = this.dayScore(w, depts, needs);
         if (s < bestS) {
           bestS = s;
           best = w;
-          ties = 1;
-        } else if (s === bestS && this.rng() * ++ties < 1) best = w;
+        }
       }
       const total = g.start[k + 1]! - g.start[k]!;
       let res = this.attempt(ent, best, depts, deptPlans);
@@ -373,7 +387,7 @@ export class Scheduler {
       if (res.staffed < total && hi > lo) {
         const days: number[] = [];
         for (let w = lo; w <= hi; w++) if (w !== best) days.push(w);
-        const sc = days.map(score);
+        const sc = days.map((w) => this.dayScore(w, depts, needs));
         const idx = days.map((_, i) => i).sort((x, y) => sc[x]! - sc[y]! || x - y);
         const limit = Math.min(idx.length, 40);
         for (let u = 0; u < limit; u++) {
@@ -555,7 +569,8 @@ export class Scheduler {
       if (here && teamOf(here, dept)) continue;
       let avail = 0;
       for (const i of m.deptInsp[dept]!) {
-        if (m.inspUnavail[i * W + w] === 0 && hasQuals(m, i, m.planQual, qOff) && !isConflicted(m, i, ent)) avail++;
+        if (m.inspUnavail[w * m.nInsp + i] === 0 && hasQuals(m, i, m.planQual, qOff) && !isConflicted(m, i, ent))
+          avail++;
       }
       if (avail < need) continue;
       const blocking: SVisit[] = [];
@@ -614,7 +629,7 @@ export class Scheduler {
       const free: number[] = [];
       const busy: number[] = [];
       for (const i of stat) {
-        const k = i * W + w;
+        const k = w * m.nInsp + i;
         if (m.inspUnavail[k] === 1) continue;
         if (this.used[k]! < m.inspCap[i]!) free.push(i);
         else busy.push(i);
