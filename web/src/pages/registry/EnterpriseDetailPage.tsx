@@ -14,6 +14,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { fmtDateTime, fmtValue } from '../../lib/format.ts';
 import { fieldLabel, REGISTRY_WRITERS } from '../../lib/fields.ts';
 import { RiskTag } from '../../components/RiskTag.tsx';
+import { VisitCard } from '../visits/VisitCard.tsx';
 
 function EnterpriseLink({ e }: { e: EnterpriseRef }) {
   return (
@@ -82,6 +83,23 @@ function HistoryTab({ id }: { id: string }) {
         ),
       }))}
     />
+  );
+}
+
+/** 联合检查日历 every department's published visits to this enterprise, with the items and documents to prepare. */
+function CalendarTab({ id }: { id: string }) {
+  const t = useT();
+  const { data, error, loading } = useAsync(() => api.visits.ofEnterprise(id), `visits-${id}`);
+  if (loading) return <Skeleton active />;
+  if (error) return <Alert type="error" showIcon title={errorMessage(error, t)} />;
+  const items = [...(data?.items ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  if (items.length === 0) return <Empty description={t('detail.calendar.empty')} />;
+  return (
+    <div className="aj-card-list" data-testid="enterprise-calendar" data-total={items.length}>
+      {items.map((v) => (
+        <VisitCard key={v.id} v={v} showEnterprise={false} />
+      ))}
+    </div>
   );
 }
 
@@ -210,6 +228,7 @@ export default function EnterpriseDetailPage() {
           items={[
             { key: 'basic', label: t('detail.tab.basic'), children: <BasicTab e={e} /> },
             { key: 'tenancy', label: t('detail.tab.tenancy'), children: <TenancyTab e={e} /> },
+            { key: 'calendar', label: t('detail.tab.calendar'), children: tab === 'calendar' ? <CalendarTab id={String(e.id)} /> : null },
             { key: 'inspections', label: t('detail.tab.inspections'), children: empty('detail.noInspections') },
             { key: 'hazards', label: t('detail.tab.hazards'), children: empty('detail.noHazards') },
             { key: 'cases', label: t('detail.tab.cases'), children: empty('detail.noCases') },
