@@ -262,12 +262,12 @@ export const planningRoutes: FastifyPluginAsyncTypebox = async (app) => {
             return: '退回 Return a submitted/approved plan to draft with a note',
           }[action],
           params: Type.Object({ id: Type.Integer() }),
-          body: Type.Optional(Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) })),
+          ...(action === 'return' ? { body: Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) }) } : {}),
           response: { 200: Type.Ref('PlanDetail'), ...errorResponses },
         },
       },
       async (request) =>
-        actOnPlan(ctx.db, requirePrincipal(request), request.params.id, action, request.body?.note ?? null, ctx.now(), request.locale),
+        actOnPlan(ctx.db, requirePrincipal(request), request.params.id, action, (request.body as { note?: string } | undefined)?.note ?? null, ctx.now(), request.locale),
     );
   }
 
