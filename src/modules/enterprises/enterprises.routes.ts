@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requirePrincipal } from '../../http/context.ts';
+import { regionPrefix } from '../../core/access/principal.ts';
 import { AppError } from '../../http/errors.ts';
 import { errorResponses, Paged } from '../../http/schemas.ts';
 import { translate } from '../../i18n/messages.ts';
@@ -100,16 +101,8 @@ export const enterpriseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .header('content-type', XLSX)
         .header('content-disposition', `attachment; filename="enterprises.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
       const q = request.query;
-      const regionPrefix = q.regionCode
-        ? q.regionCode.length === 9
-          ? q.regionCode
-          : q.regionCode.endsWith('0000')
-            ? q.regionCode.slice(0, 2)
-            : q.regionCode.endsWith('00')
-              ? q.regionCode.slice(0, 4)
-              : q.regionCode
-        : undefined;
-      exportEnterprises({ db: ctx.db, principal, filter: { ...q, regionPrefix }, locale: request.locale, out }).catch((e) => {
+      const filter = { ...q, regionPrefix: q.regionCode ? regionPrefix(q.regionCode) : undefined };
+      exportEnterprises({ db: ctx.db, principal, filter, locale: request.locale, out }).catch((e) => {
         request.log.error(e);
         out.destroy(e as Error);
       });

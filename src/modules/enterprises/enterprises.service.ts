@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { Principal } from '../../core/access/principal.ts';
-import { inRegionScope } from '../../core/access/principal.ts';
+import { inRegionScope, regionPrefix } from '../../core/access/principal.ts';
 import { scopeOf } from '../../core/access/lines-scope.ts';
 import { regionAncestors, regionByCode } from '../../core/reference/regions.ts';
 import { validateEnterprise, type EnterpriseInput, type RegistryFacts } from '../../core/registry/enterprise.ts';
@@ -81,7 +81,7 @@ export async function listEnterprises(opts: { db: Db; principal: Principal; quer
   const scope = scopeOf(principal);
   const where = repo.filterSql(scope, {
     ...query,
-    regionPrefix: query.regionCode ? regionPrefixOf(query.regionCode) : undefined,
+    regionPrefix: query.regionCode ? regionPrefix(query.regionCode) : undefined,
   });
   const offset = (query.page - 1) * query.pageSize;
   const [items, total] = await Promise.all([
@@ -89,13 +89,6 @@ export async function listEnterprises(opts: { db: Db; principal: Principal; quer
     repo.countEnterprises(db, where, COUNT_CAP),
   ]);
   return { items: items.map(toSummary), total, page: query.page, pageSize: query.pageSize, capped: total >= COUNT_CAP };
-}
-
-function regionPrefixOf(code: string): string {
-  if (code.length === 9) return code;
-  if (code.endsWith('0000')) return code.slice(0, 2);
-  if (code.endsWith('00')) return code.slice(0, 4);
-  return code;
 }
 
 export async function getEnterprise(opts: { db: Db; principal: Principal; id: number }) {
