@@ -12,6 +12,11 @@ export interface Model {
   readonly nEnt: number;
   readonly nInsp: number;
   readonly nPlan: number;
+  /** Dense id arrays (copying a string pointer from here avoids touching the input objects). */
+  readonly planIds: string[];
+  readonly inspIds: string[];
+  readonly deptIds: string[];
+  readonly entIds: string[];
   readonly deptIndex: Map<string, number>;
   readonly entIndex: Map<string, number>;
   readonly deptLevel: Int8Array; // 3 city, 2 district, 1 town
@@ -44,9 +49,19 @@ export function compile(s: Scenario): Model {
   const cal = buildCalendar(s.horizon.start, s.horizon.end, s.horizon.holidays);
   const W = cal.count;
   const deptIndex = new Map<string, number>();
-  s.departments.forEach((d, i) => deptIndex.set(d.id, i));
+  const deptIds: string[] = [];
+  s.departments.forEach((d, i) => {
+    deptIndex.set(d.id, i);
+    deptIds.push(d.id);
+  });
   const entIndex = new Map<string, number>();
-  s.enterprises.forEach((e, i) => entIndex.set(e.id, i));
+  const entIds: string[] = [];
+  s.enterprises.forEach((e, i) => {
+    entIndex.set(e.id, i);
+    entIds.push(e.id);
+  });
+  const inspIds: string[] = [];
+  const planIds: string[] = [];
   const nDept = s.departments.length;
   const nEnt = s.enterprises.length;
   const nInsp = s.inspectors.length;
@@ -81,6 +96,7 @@ export function compile(s: Scenario): Model {
   const deptLists: number[][] = Array.from({ length: nDept }, () => []);
   s.inspectors.forEach((x, i) => {
     const d = deptIndex.get(x.department) ?? 0;
+    inspIds.push(x.id);
     inspDept[i] = d;
     deptLists[d]!.push(i);
     inspCap[i] = x.dailyCapacity;
@@ -116,6 +132,7 @@ export function compile(s: Scenario): Model {
   const nDays = cal.workIndex.length;
   for (let i = 0; i < nPlan; i++) {
     const p = s.plans[i]!;
+    planIds.push(p.id);
     planDept[i] = deptIndex.get(p.department) ?? 0;
     planEnt[i] = entIndex.get(p.enterprise) ?? 0;
     planNeed[i] = p.inspectorsNeeded;
@@ -147,6 +164,10 @@ export function compile(s: Scenario): Model {
     nEnt,
     nInsp,
     nPlan,
+    planIds,
+    inspIds,
+    deptIds,
+    entIds,
     deptIndex,
     entIndex,
     deptLevel,
