@@ -311,6 +311,7 @@ const enUS: Messages = {
   'collision.regionRequired': 'Choose a region',
   'collision.period': 'Period',
   'collision.seed': 'Seed',
+  'collision.holidays': 'Holidays (no visits)',
   'collision.run': 'Run',
   'collision.running': 'Running…',
   'collision.history': 'Earlier runs',

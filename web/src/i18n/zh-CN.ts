@@ -309,6 +309,7 @@ const zhCN = {
   'collision.regionRequired': '请选择区域',
   'collision.period': '时间范围',
   'collision.seed': '随机种子',
+  'collision.holidays': '节假日（不排检查）',
   'collision.run': '运行碰撞',
   'collision.running': '正在碰撞…',
   'collision.history': '历史运行',

@@ -47,6 +47,7 @@ interface RunForm {
   regionCode: string;
   period: [Dayjs, Dayjs];
   seed: number;
+  holidays?: Dayjs[];
 }
 
 function itemCount(v: RunVisit): number {
@@ -124,6 +125,11 @@ export default function CollisionPage() {
     if (timer.current) window.clearTimeout(timer.current);
   }, []);
 
+  // Opening an earlier run fills the form with its region, period and seed (to re-run with another seed).
+  useEffect(() => {
+    if (r) form.setFieldsValue({ regionCode: r.regionCode, period: [dayjs(r.period.start), dayjs(r.period.end)], seed: r.seed });
+  }, [r, form]);
+
   useEffect(() => {
     if (r && r.visits.length > 0 && !calMonth) setCalMonth(dayjs(r.visits[0]?.date));
   }, [r, calMonth]);
@@ -158,6 +164,7 @@ export default function CollisionPage() {
         start: v.period[0].format('YYYY-MM-DD'),
         end: v.period[1].format('YYYY-MM-DD'),
         seed: v.seed,
+        holidays: v.holidays?.length ? v.holidays.map((d) => d.format('YYYY-MM-DD')) : undefined,
       });
       setJob({ id: res.jobId, done: 0, total: 1 });
       poll(res.jobId, res.runId);
@@ -370,6 +377,11 @@ export default function CollisionPage() {
             <Col xs={24} sm={12} lg={4}>
               <Form.Item name="seed" label={t('collision.seed')}>
                 <InputNumber min={0} max={2147483647} style={{ width: '100%' }} data-testid="collision-seed" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={16}>
+              <Form.Item name="holidays" label={t('collision.holidays')}>
+                <DatePicker multiple maxTagCount="responsive" style={{ width: '100%' }} data-testid="collision-holidays" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={4}>
