@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, type FieldIssue } from './http/errors.ts';
+import { AppError, unauthenticated, type FieldIssue } from './http/errors.ts';
 import { SESSION_COOKIE, type AppContext } from './http/context.ts';
 import { ErrorSchema } from './http/schemas.ts';
 import { isMessageKey, localeFrom, translate, type Locale } from './i18n/messages.ts';
@@ -138,6 +138,10 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
 
   await app.register(
     async (api) => {
+      // No session, no answer: a 401 comes before validation (a 422 would tell strangers about the schema).
+      api.addHook('preValidation', async (request) => {
+        if (!request.routeOptions.config.public && !request.principal) throw unauthenticated();
+      });
       await api.register(healthRoutes);
       await api.register(authRoutes);
       await api.register(referenceRoutes);

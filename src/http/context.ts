@@ -15,6 +15,10 @@ export interface AppContext {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Answers without a session (login, health, the 公示 public page). Every other route needs one. */
+    public?: boolean;
+  }
   interface FastifyInstance {
     ctx: AppContext;
   }

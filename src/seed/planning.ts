@@ -21,7 +21,6 @@ import {
 import { hashPassword } from '../modules/auth/password.ts';
 import { appendAudit } from '../modules/audit/audit.repo.ts';
 import { currentItemsOfLine, insertItems, type ItemRow, type ItemValues } from '../modules/items/items.repo.ts';
-import { upsertProfile } from '../modules/inspectors/inspectors.repo.ts';
 import * as planning from '../modules/planning/planning.repo.ts';
 import { qualificationFor, suggestItems } from '../modules/planning/planning.service.ts';
 

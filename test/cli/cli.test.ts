@@ -161,7 +161,7 @@ describe('anjian CLI', () => {
 
   test('while another process holds the data dir, a command is refused with exit 3 naming its pid; data intact', async () => {
     const database = await openDatabase({ databaseUrl: null, dataDir, command: 'cli test holder' });
-    let enterprisesBefore = 0;
+    let enterprisesBefore: number;
     try {
       enterprisesBefore = (await one<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM enterprises`))!.n;
       const other = csvFile('while-locked.csv', [HEAD, [uscc('320115', 'MA4000021'), '锁定期间导入有限公司', '320115002', '机械', '黄']]);

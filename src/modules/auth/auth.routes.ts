@@ -32,6 +32,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/auth/login',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: '登录 Sign in',
@@ -61,7 +62,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: '退出 Sign out', response: { 204: Type.Null(), ...errorResponses } } },
+    { config: { public: true }, schema: { tags: ['auth'], summary: '退出 Sign out', response: { 204: Type.Null(), ...errorResponses } } },
     async (request, reply) => {
       if (request.sessionToken) await logout({ db: ctx.db, token: request.sessionToken });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -89,10 +90,6 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object({ oldPassword: Type.String({ maxLength: 256 }), newPassword: Type.String({ maxLength: 256 }) }),
         response: { 204: Type.Null(), ...errorResponses },
       },
-      // 401 before the body is validated
-      preValidation: async (request) => {
-        requirePrincipal(request);
-      },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
@@ -111,6 +108,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/demo',
     {
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: '演示账号 Demo accounts (only on a demo instance)',

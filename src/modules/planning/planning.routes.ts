@@ -274,6 +274,7 @@ export const planningRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/public/plans',
     {
+      config: { public: true },
       schema: {
         tags: ['planning'],
         summary: '执法计划公示 Published plans: enterprise names and months (no login)',
