@@ -78,7 +78,8 @@ export class Scheduler {
     let maxDept = 1;
     for (const l of m.deptInsp) maxDept = Math.max(maxDept, l.length);
     this.cand = new Int32Array(maxDept);
-    this.repairBudget = 2e8;
+    // Repair effort is bounded (~ a few seconds at province scale); small instances never reach it.
+    this.repairBudget = 5e6 + 100 * m.nPlan;
     // One view per distinct qualification set, shared by all plans that have it.
     const QW = m.QW;
     const byKey = new Map<string, Uint32Array>();
@@ -385,12 +386,13 @@ export class Scheduler {
       let res = this.attempt(ent, best, depts, deptPlans);
       let resDay = best;
       if (res.staffed < total && hi > lo) {
+        // Other days, most promising first: 8, then more while the counts say every department could staff them.
         const days: number[] = [];
         for (let w = lo; w <= hi; w++) if (w !== best) days.push(w);
         const sc = days.map((w) => this.dayScore(w, depts, needs));
         const idx = days.map((_, i) => i).sort((x, y) => sc[x]! - sc[y]! || x - y);
         const limit = Math.min(idx.length, 40);
-        for (let u = 0; u < limit; u++) {
+        for (let u = 0; u < limit && (u < 8 || sc[idx[u]!]! < 1000); u++) {
           const w = days[idx[u]!]!;
           const r = this.attempt(ent, w, depts, deptPlans);
           if (r.staffed > res.staffed) {
@@ -557,7 +559,7 @@ export class Scheduler {
    * blocks p's qualified inspectors, staff p there, and re-place the ejected plans elsewhere (another day
    * or visit). Everything is journaled and rolled back unless all of them find a place.
    */
-  private ejectRepair(p: number): boolean {
+  private ejectRepair(p: number, depth = 0): boolean {
     const m = this.m;
     const W = this.W;
     const dept = m.planDept[p]!;
@@ -568,6 +570,7 @@ export class Scheduler {
       const here = this.visitAt(ent, w);
       if (here && teamOf(here, dept)) continue;
       let avail = 0;
+      this.repairBudget -= 10 + m.deptInsp[dept]!.length;
       for (const i of m.deptInsp[dept]!) {
         if (m.inspUnavail[w * m.nInsp + i] === 0 && hasQuals(m, i, m.planQual, qOff) && !isConflicted(m, i, ent))
           avail++;
@@ -581,18 +584,21 @@ export class Scheduler {
       for (const v of blocking.slice(0, 4)) {
         const t = teamOf(v, dept)!;
         this.repairBudget -= 50;
-        this.journal = [];
+        const outer = this.journal;
+        const log = outer ?? [];
+        const mark = log.length;
+        this.journal = log;
         const ejected = v.plans.filter((q) => m.planDept[q] === dept);
         for (const q of ejected) {
           v.plans.splice(v.plans.indexOf(q), 1);
           this.planVisit[q] = 0;
-          this.journal.push(() => {
+          log.push(() => {
             v.plans.push(q);
             this.planVisit[q] = v.idx + 1;
           });
         }
         v.teams.splice(v.teams.indexOf(t), 1);
-        this.journal.push(() => v.teams.push(t));
+        log.push(() => v.teams.push(t));
         for (const i of t.members) this.give(i, w);
         let ok = false;
         const members = this.drawTeam(dept, ent, w, need, this.planReq(p));
@@ -600,12 +606,20 @@ export class Scheduler {
           const target = here ?? this.openVisit(ent, w);
           this.addTeam(target, dept, members, need, this.planReq(p));
           this.addPlan(target, p);
-          ok = ejected.every((q) => this.placeSingle(q, null));
+          ok = ejected.every((q) => {
+            this.repairBudget -= 20 * (m.planB[q]! - m.planA[q]! + 1);
+            // one level deeper: an ejected plan may itself eject another team
+            return this.placeSingle(q, null) || (depth < 1 && this.ejectRepair(q, depth + 1));
+          });
         }
-        const log = this.journal;
-        this.journal = null;
-        if (ok) return true;
-        for (let k = log.length - 1; k >= 0; k--) log[k]!();
+        if (ok) {
+          this.journal = outer;
+          return true;
+        }
+        this.journal = null; // undo without journaling the undo
+        for (let k = log.length - 1; k >= mark; k--) log[k]!();
+        log.length = mark;
+        this.journal = outer;
       }
     }
     return false;
@@ -624,6 +638,7 @@ export class Scheduler {
     for (const i of m.deptInsp[dept]!) if (hasQuals(m, i, m.planQual, qOff) && !isConflicted(m, i, ent)) stat.push(i);
     if (stat.length < need) return false;
     for (let w = a; w <= b && this.repairBudget > 0; w++) {
+      this.repairBudget -= 10 + stat.length;
       const here = this.visitAt(ent, w);
       if (here && teamOf(here, dept)) continue;
       const free: number[] = [];
