@@ -33,7 +33,7 @@ export function Paged<T extends TSchema>(item: T) {
     total: Type.Integer(),
     page: Type.Integer(),
     pageSize: Type.Integer(),
-    /** true when `total` is the counting cap and more rows exist (the web shows "10000+"). */
+    /** true when `total` is an estimate (a long list is counted exactly only up to a cap). */
     capped: Type.Optional(Type.Boolean()),
   });
 }

@@ -5,6 +5,11 @@ ALTER TABLE enterprises ADD COLUMN risk_rank smallint GENERATED ALWAYS AS (
 ) STORED;
 CREATE INDEX enterprises_risk_rank_idx ON enterprises (risk_rank, id);
 CREATE INDEX enterprises_uscc_prefix_idx ON enterprises (uscc text_pattern_ops);
+-- The region subtree is a range on region_code; these serve "filter X within a region" for lists and counts.
+DROP INDEX enterprises_region_name_idx;
 CREATE INDEX enterprises_region_sort_idx ON enterprises (region_code, id);
+CREATE INDEX enterprises_risk_region_idx ON enterprises (risk_level, region_code);
+CREATE INDEX enterprises_domain_region_idx ON enterprises (industry_domain, region_code);
+CREATE INDEX enterprises_credit_region_idx ON enterprises (credit_grade, region_code);
 CREATE INDEX enterprises_employees_idx ON enterprises (employees, id);
 CREATE INDEX enterprises_credit_idx ON enterprises (credit_grade, id);

@@ -73,8 +73,8 @@ export interface ListQuery extends repo.ListFilter {
   order: 'asc' | 'desc';
 }
 
-/** Lists count exactly up to this many rows and answer the cap beyond it (the web shows "10000+"). */
-export const COUNT_CAP = 10_000;
+/** Lists count exactly up to this many rows; beyond, the total is the planner's estimate (`capped`). */
+export const COUNT_CAP = 1_000;
 
 export async function listEnterprises(opts: { db: Db; principal: Principal; query: ListQuery }) {
   const { db, principal, query } = opts;
@@ -84,11 +84,11 @@ export async function listEnterprises(opts: { db: Db; principal: Principal; quer
     regionPrefix: query.regionCode ? regionPrefix(query.regionCode) : undefined,
   });
   const offset = (query.page - 1) * query.pageSize;
-  const [items, total] = await Promise.all([
+  const [items, count] = await Promise.all([
     repo.listEnterprises(db, where, query.sort, query.order, query.pageSize, offset),
     repo.countEnterprises(db, where, COUNT_CAP),
   ]);
-  return { items: items.map(toSummary), total, page: query.page, pageSize: query.pageSize, capped: total >= COUNT_CAP };
+  return { items: items.map(toSummary), total: count.total, page: query.page, pageSize: query.pageSize, capped: !count.exact };
 }
 
 export async function getEnterprise(opts: { db: Db; principal: Principal; id: number }) {

@@ -23,6 +23,7 @@ const enUS: Messages = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.total': '{total} in total',
+  'common.totalAbout': 'about {total}',
 
   'error.network': 'Network error; check your connection and try again',
   'error.generic': 'Something went wrong; please try again',

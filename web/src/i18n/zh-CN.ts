@@ -21,6 +21,7 @@ const zhCN = {
   'common.yes': '是',
   'common.no': '否',
   'common.total': '共 {total} 条',
+  'common.totalAbout': '约 {total} 条',
 
   'error.network': '网络连接失败，请检查网络后重试',
   'error.generic': '操作失败，请稍后重试',

@@ -309,7 +309,7 @@ export default function EnterpriseListPage() {
               onChange={(page) => apply({ ...query, page })}
             />
             <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 8 }}>
-              {t('common.total', { total: `${data?.total ?? 0}${data?.capped ? '+' : ''}` })}
+              {t(data?.capped ? 'common.totalAbout' : 'common.total', { total: (data?.total ?? 0).toLocaleString() })}
             </Typography.Paragraph>
           </Spin>
         ) : (
@@ -329,7 +329,7 @@ export default function EnterpriseListPage() {
               total: data?.total ?? 0,
               showSizeChanger: true,
               pageSizeOptions: PAGE_SIZES,
-              showTotal: (total) => t('common.total', { total: `${total}${data?.capped ? '+' : ''}` }),
+              showTotal: (total) => t(data?.capped ? 'common.totalAbout' : 'common.total', { total: total.toLocaleString() }),
             }}
           />
         )}
