@@ -1,12 +1,13 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requirePrincipal } from '../../http/context.ts';
 import { errorResponses, Paged, Paging } from '../../http/schemas.ts';
-import { one, rows, sql } from '../../db/client.ts';
-import { regionPrefix } from '../../core/access/principal.ts';
-import type { SQL } from 'drizzle-orm';
+import { listToXlsx, sendXlsx } from '../../http/xlsx.ts';
+import { SUPERVISION_LINES } from '../../core/reference/lines.ts';
+import { DEPARTMENT_LEVELS } from '../../core/reference/dictionaries.ts';
+import { listDepartments, type Department } from './departments.repo.ts';
 
-const Department = Type.Object({
+const DepartmentSchema = Type.Object({
   id: Type.Integer(),
   code: Type.String(),
   name: Type.String(),
@@ -18,6 +19,14 @@ const Department = Type.Object({
   inspectorCount: Type.Integer(),
 });
 
+const Filter = {
+  regionCode: Type.Optional(Type.String({ maxLength: 12 })),
+  line: Type.Optional(Type.String({ maxLength: 40 })),
+  level: Type.Optional(Type.Union([Type.Literal('city'), Type.Literal('district'), Type.Literal('town')])),
+  keyword: Type.Optional(Type.String({ maxLength: 50 })),
+};
+const FilterSchema = Type.Object(Filter);
+
 /** 部门 departments with their line (条线), level and region, within the user's region subtree. */
 export const departmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -26,47 +35,36 @@ export const departmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['departments'],
         summary: '部门 Departments in your region subtree',
-        querystring: Type.Object({
-          regionCode: Type.Optional(Type.String({ maxLength: 12 })),
-          line: Type.Optional(Type.String({ maxLength: 40 })),
-          level: Type.Optional(Type.Union([Type.Literal('city'), Type.Literal('district'), Type.Literal('town')])),
-          keyword: Type.Optional(Type.String({ maxLength: 50 })),
-          ...Paging,
-        }),
-        response: { 200: Paged(Department), ...errorResponses },
+        querystring: Type.Object({ ...Filter, ...Paging }),
+        response: { 200: Paged(DepartmentSchema), ...errorResponses },
       },
     },
     async (request) => {
-      const p = requirePrincipal(request);
-      const q = request.query;
-      const page = q.page ?? 1;
-      const pageSize = q.pageSize ?? 20;
-      const parts: SQL[] = [sql`d.region_code LIKE ${regionPrefix(p.regionCode) + '%'}`];
-      if (q.regionCode) parts.push(sql`d.region_code LIKE ${regionPrefix(q.regionCode) + '%'}`);
-      if (q.line) parts.push(sql`d.line = ${q.line}`);
-      if (q.level) parts.push(sql`d.level = ${q.level}`);
-      if (q.keyword) parts.push(sql`d.name LIKE ${'%' + q.keyword + '%'}`);
-      const where = sql.join(parts, sql` AND `);
-      const total = await one<{ n: number }>(app.ctx.db, sql`SELECT count(*)::int AS n FROM departments d WHERE ${where}`);
-      const items = await rows<{
-        id: number; code: string; name: string; name_en: string; line: string; level: string; region_code: string; region_name: string; inspector_count: number;
-      }>(
-        app.ctx.db,
-        sql`SELECT d.id, d.code, d.name, d.name_en, d.line, d.level, d.region_code, r.name AS region_name,
-          (SELECT count(*)::int FROM users u WHERE u.department_id = d.id AND u.role IN ('inspector', 'dept_head')) AS inspector_count
-          FROM departments d JOIN regions r ON r.code = d.region_code WHERE ${where}
-          ORDER BY array_position(ARRAY['city','district','town'], d.level), d.region_code, d.code
-          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      );
-      return {
-        items: items.map((d) => ({
-          id: d.id, code: d.code, name: d.name, nameEn: d.name_en, line: d.line, level: d.level,
-          regionCode: d.region_code, regionName: d.region_name, inspectorCount: d.inspector_count,
-        })),
-        total: total?.n ?? 0,
-        page,
-        pageSize,
-      };
+      const { page = 1, pageSize = 20, ...filter } = request.query;
+      const r = await listDepartments(app.ctx.db, requirePrincipal(request), filter, pageSize, (page - 1) * pageSize);
+      return { ...r, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/departments/export',
+    { schema: { tags: ['departments'], summary: '导出部门 Export the filtered departments as .xlsx', querystring: FilterSchema } },
+    async (request, reply) => {
+      const filter: Static<typeof FilterSchema> = request.query;
+      const { items } = await listDepartments(app.ctx.db, requirePrincipal(request), filter, 100_000, 0);
+      const en = request.locale === 'en-US';
+      const lineName = new Map(SUPERVISION_LINES.map((l) => [l.code as string, l.label[request.locale]]));
+      const levelName = new Map(DEPARTMENT_LEVELS.map((l) => [l.code as string, l.label[request.locale]]));
+      const body = await listToXlsx<Department>(en ? 'Departments' : '部门', [
+        { header: en ? 'Code' : '编码', value: (d) => d.code, width: 18 },
+        { header: en ? 'Name' : '名称', value: (d) => (en && d.nameEn ? d.nameEn : d.name), width: 32 },
+        { header: en ? 'Line' : '条线', value: (d) => lineName.get(d.line) ?? d.line },
+        { header: en ? 'Level' : '层级', value: (d) => levelName.get(d.level) ?? d.level },
+        { header: en ? 'Region code' : '区划代码', value: (d) => d.regionCode },
+        { header: en ? 'Region' : '所属区划', value: (d) => d.regionName },
+        { header: en ? 'Inspectors' : '执法人员数', value: (d) => d.inspectorCount },
+      ], items);
+      return sendXlsx(reply, 'departments.xlsx', en ? 'departments.xlsx' : '部门.xlsx', body);
     },
   );
 };

@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { SQL } from 'drizzle-orm';
 import { requirePrincipal } from '../../http/context.ts';
 import { errorResponses, Nullable, Paged, Paging } from '../../http/schemas.ts';
-import { one, rows, sql } from '../../db/client.ts';
-import { regionPrefix, type Role } from '../../core/access/principal.ts';
+import type { Role } from '../../core/access/principal.ts';
+import { ROLES as ROLE_LABELS } from '../../core/reference/dictionaries.ts';
+import { listToXlsx, sendXlsx } from '../../http/xlsx.ts';
+import { listUsers, type UserSummary } from './users.repo.ts';
 import { forbidden } from '../../http/errors.ts';
 import { createUser } from './create-user.ts';
 
@@ -44,43 +45,43 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const p = requirePrincipal(request);
       if (p.role !== 'admin' && p.role !== 'coordinator') throw forbidden();
-      const q = request.query;
-      const page = q.page ?? 1;
-      const pageSize = q.pageSize ?? 20;
-      const parts: SQL[] = [sql`u.region_code LIKE ${regionPrefix(p.regionCode) + '%'}`];
-      if (q.regionCode) parts.push(sql`u.region_code LIKE ${regionPrefix(q.regionCode) + '%'}`);
-      if (q.role) parts.push(sql`u.role = ${q.role}`);
-      if (q.departmentId) parts.push(sql`u.department_id = ${q.departmentId}`);
-      if (q.keyword) parts.push(sql`(u.username LIKE ${'%' + q.keyword + '%'} OR u.display_name LIKE ${'%' + q.keyword + '%'})`);
-      const where = sql.join(parts, sql` AND `);
-      const total = await one<{ n: number }>(app.ctx.db, sql`SELECT count(*)::int AS n FROM users u WHERE ${where}`);
-      const items = await rows<Record<string, unknown>>(
-        app.ctx.db,
-        sql`SELECT u.id, u.username, u.display_name, u.role, u.region_code, r.name AS region_name, u.department_id,
-          d.name AS department_name, u.enterprise_id, e.name AS enterprise_name, u.locked_until, u.created_at
-          FROM users u JOIN regions r ON r.code = u.region_code LEFT JOIN departments d ON d.id = u.department_id
-          LEFT JOIN enterprises e ON e.id = u.enterprise_id WHERE ${where} ORDER BY u.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      );
-      const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
-      return {
-        items: items.map((u) => ({
-          id: u.id as number,
-          username: u.username as string,
-          displayName: u.display_name as string,
-          role: u.role as string,
-          regionCode: u.region_code as string,
-          regionName: u.region_name as string,
-          departmentId: (u.department_id as number | null) ?? null,
-          departmentName: (u.department_name as string | null) ?? null,
-          enterpriseId: (u.enterprise_id as number | null) ?? null,
-          enterpriseName: (u.enterprise_name as string | null) ?? null,
-          lockedUntil: iso(u.locked_until),
-          createdAt: iso(u.created_at)!,
-        })),
-        total: total?.n ?? 0,
-        page,
-        pageSize,
-      };
+      const { page = 1, pageSize = 20, ...filter } = request.query;
+      const r = await listUsers(app.ctx.db, p, filter, pageSize, (page - 1) * pageSize);
+      return { ...r, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/users/export',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '导出用户 Export the filtered users as .xlsx (admin, coordinator)',
+        querystring: Type.Object({
+          keyword: Type.Optional(Type.String({ maxLength: 50 })),
+          role: Type.Optional(Type.String({ maxLength: 30 })),
+          regionCode: Type.Optional(Type.String({ maxLength: 12 })),
+          departmentId: Type.Optional(Type.Integer()),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const p = requirePrincipal(request);
+      if (p.role !== 'admin' && p.role !== 'coordinator') throw forbidden();
+      const { items } = await listUsers(app.ctx.db, p, request.query, 100_000, 0);
+      const en = request.locale === 'en-US';
+      const roleName = new Map(ROLE_LABELS.map((r) => [r.code as string, r.label[request.locale]]));
+      const body = await listToXlsx<UserSummary>(en ? 'Users' : '用户', [
+        { header: en ? 'Username' : '用户名', value: (u) => u.username },
+        { header: en ? 'Name' : '姓名', value: (u) => u.displayName, width: 24 },
+        { header: en ? 'Role' : '角色', value: (u) => roleName.get(u.role) ?? u.role },
+        { header: en ? 'Region' : '所属区划', value: (u) => u.regionName },
+        { header: en ? 'Department' : '部门', value: (u) => u.departmentName, width: 28 },
+        { header: en ? 'Enterprise' : '企业', value: (u) => u.enterpriseName, width: 28 },
+        { header: en ? 'Locked until' : '锁定至', value: (u) => u.lockedUntil },
+        { header: en ? 'Created' : '创建时间', value: (u) => u.createdAt, width: 24 },
+      ], items);
+      return sendXlsx(reply, 'users.xlsx', en ? 'users.xlsx' : '用户.xlsx', body);
     },
   );
 

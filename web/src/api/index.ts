@@ -59,6 +59,8 @@ export const api = {
   },
   departments: (q: { regionCode?: string; line?: string; level?: string; keyword?: string; page?: number; pageSize?: number }) =>
     request<Paged<Department>>('/departments', { query: q }),
+  departmentsExport: (q: { regionCode?: string; line?: string; level?: string; keyword?: string }) =>
+    download('/departments/export', q, 'departments.xlsx'),
   enterprises: {
     list: (q: EnterpriseQuery) => request<Paged<EnterpriseSummary>>('/enterprises', { query: q }),
     get: (id: number | string) => request<Enterprise>(`/enterprises/${id}`),
@@ -81,11 +83,13 @@ export const api = {
     list: (q: { keyword?: string; role?: Role | ''; regionCode?: string; page?: number; pageSize?: number }) =>
       request<Paged<User>>('/users', { query: q }),
     create: (input: UserInput) => request<User>('/users', { method: 'POST', body: input }),
+    exportXlsx: (q: { keyword?: string; role?: Role | ''; regionCode?: string }) => download('/users/export', q, 'users.xlsx'),
   },
   audit: {
     list: (q: { entityType?: string; entityId?: string; actor?: string; page?: number; pageSize?: number }) =>
       request<Paged<AuditEntry>>('/audit', { query: q }),
     verify: () => request<AuditVerify>('/audit/verify'),
+    exportXlsx: (q: { entityType?: string; entityId?: string; actor?: string }) => download('/audit/export', q, 'audit.xlsx'),
   },
   // 三级计划执法 planning
   planning: {

@@ -42,7 +42,7 @@ export const MENU: readonly MenuEntry[] = [
   // 用户
   { key: 'users', path: '/admin/users', icon: <TeamOutlined />, labelKey: 'menu.users', roles: ['admin', 'coordinator'], testId: 'menu-users' },
   // 审计
-  { key: 'audit', path: '/admin/audit', icon: <AuditOutlined />, labelKey: 'menu.audit', roles: ['admin', 'coordinator'], testId: 'menu-audit' },
+  { key: 'audit', path: '/admin/audit', icon: <AuditOutlined />, labelKey: 'menu.audit', roles: ['admin'], testId: 'menu-audit' },
 ];
 
 export function menuFor(role: Role): MenuEntry[] {

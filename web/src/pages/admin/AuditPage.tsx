@@ -1,7 +1,7 @@
 // 审计日志 audit log (hash-chained) with a "verify chain" button.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, Row, Table, Tag, Tooltip, Typography } from 'antd';
-import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Form, Input, Row, Table, Tag, Tooltip, Typography, Space } from 'antd';
+import { SafetyCertificateOutlined, SearchOutlined, DownloadOutlined } from '@ant-design/icons';
 import { api, type AuditEntry, type AuditVerify } from '../../api/index.ts';
 import { useT } from '../../i18n/index.tsx';
 import { useMe } from '../../lib/auth.tsx';
@@ -53,9 +53,14 @@ export default function AuditPage() {
         sub={t('audit.subtitle')}
         extra={
           me.role === 'admin' && (
-            <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void runVerify()} data-testid="audit-verify">
-              {t('audit.verify')}
-            </Button>
+            <Space wrap>
+              <Button icon={<DownloadOutlined />} onClick={() => void api.audit.exportXlsx(filters)} data-testid="audit-export">
+                {t('common.export')}
+              </Button>
+              <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void runVerify()} data-testid="audit-verify">
+                {t('audit.verify')}
+              </Button>
+            </Space>
           )
         }
       />

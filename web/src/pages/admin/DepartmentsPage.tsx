@@ -1,7 +1,7 @@
 // 部门 departments with a supervision duty (三管三必须), by line and level.
 import { useState } from 'react';
 import { Alert, Card, Col, Form, Input, Row, Select, Button, Table, Tag } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { SearchOutlined, DownloadOutlined } from '@ant-design/icons';
 import { api, type Department } from '../../api/index.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useDict } from '../../lib/dict.tsx';
@@ -28,7 +28,15 @@ export default function DepartmentsPage() {
 
   return (
     <div>
-      <PageHeader title={t('departments.title')} sub={t('departments.subtitle')} />
+      <PageHeader
+        title={t('departments.title')}
+        sub={t('departments.subtitle')}
+        extra={
+          <Button icon={<DownloadOutlined />} onClick={() => void api.departmentsExport(filters)} data-testid="departments-export">
+            {t('common.export')}
+          </Button>
+        }
+      />
       <Card size="small" className="aj-filter-card">
         <Form
           layout="vertical"

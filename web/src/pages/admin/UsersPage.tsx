@@ -1,7 +1,7 @@
 // 用户管理 users: list (admin; coordinator read-only in scope) and a create-user dialog.
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { LockOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { LockOutlined, PlusOutlined, SearchOutlined, DownloadOutlined } from '@ant-design/icons';
 import { api, ApiError, ROLES, type Role, type User, type UserInput } from '../../api/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { useMe } from '../../lib/auth.tsx';
@@ -211,11 +211,16 @@ export default function UsersPage() {
         title={t('users.title')}
         sub={isAdmin ? undefined : t('users.readOnly')}
         extra={
-          isAdmin && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="user-create">
-              {t('users.create')}
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} onClick={() => void api.users.exportXlsx(filters)} data-testid="users-export">
+              {t('common.export')}
             </Button>
-          )
+            {isAdmin && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="user-create">
+                {t('users.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card size="small" className="aj-filter-card">
