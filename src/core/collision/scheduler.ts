@@ -122,7 +122,6 @@ export class Scheduler {
     let n = 0;
     const m = this.m;
     const list = m.deptInsp[dept]!;
-    const W = this.W;
     if (m.QW === 1 && skip === undefined) {
       const r = req[reqOff]!;
       const iq = m.inspQual;
@@ -330,7 +329,6 @@ export class Scheduler {
 
   placeGroups(g: StabGroups, onProgress?: Progress): number[] {
     const m = this.m;
-    const W = this.W;
     const order = new Int32Array(g.count);
     const tie = new Float64Array(g.count);
     for (let k = 0; k < g.count; k++) {
@@ -520,7 +518,6 @@ export class Scheduler {
 
   placeLeftovers(leftovers: number[], onProgress?: Progress): number[] {
     const m = this.m;
-    const W = this.W;
     const order = leftovers.slice().sort((x, y) => m.planB[x]! - m.planA[x]! - (m.planB[y]! - m.planA[y]!) || x - y);
     const pending = new Map<number, Set<number>>();
     for (const p of order) {
@@ -561,7 +558,6 @@ export class Scheduler {
    */
   private ejectRepair(p: number, depth = 0): boolean {
     const m = this.m;
-    const W = this.W;
     const dept = m.planDept[p]!;
     const ent = m.planEnt[p]!;
     const need = m.planNeed[p]!;
@@ -627,7 +623,6 @@ export class Scheduler {
 
   private repairPlan(p: number): boolean {
     const m = this.m;
-    const W = this.W;
     const dept = m.planDept[p]!;
     const ent = m.planEnt[p]!;
     const need = m.planNeed[p]!;

@@ -59,5 +59,6 @@ test('on a terminal the progress is a redrawn bar', async () => {
   const err = sink();
   Object.assign(err.stream, { isTTY: true, columns: 80 });
   assert.equal(await collideCommand(file, { out: sink().stream, err: err.stream }), 0);
+  // eslint-disable-next-line no-control-regex
   assert.match(err.text(), /\r\x1b\[2K.*\[#+/);
 });
