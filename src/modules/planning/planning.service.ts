@@ -53,6 +53,8 @@ export function renderReason(r: { code: string; params: Record<string, string | 
 
 /** May this user plan for this department? admin; the coordinator above it; its own inspectors and head. */
 export async function plannableDepartment(db: Db, p: Principal, departmentId: number) {
+  // experts, grid workers and enterprise officers never draw up plans: a refusal, not a "no such department"
+  if (p.role !== 'admin' && p.role !== 'coordinator' && p.role !== 'dept_head' && p.role !== 'inspector') throw forbidden();
   const d = await repo.findDepartment(db, departmentId);
   const ok =
     d &&
