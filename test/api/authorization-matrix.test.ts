@@ -783,6 +783,39 @@ const ENDPOINTS: Endpoint[] = [
     request: (w, u) => ({ method: 'GET', url: `/plans/${planId(w, OUTSIDE_PLAN[u])}` }),
     expect: planners(404),
   },
+  {
+    route: 'PUT /plans/:id',
+    variant: 'inside scope (a draft)',
+    request: async (w, u) => {
+      const id = await freshPlan(w, HOME_DEPT[u], 'draft');
+      const day = w.planning.day();
+      const entry = (await asAdmin(w, { method: 'GET', url: `/plans/${id}` }, 200)).entries[0];
+      return {
+        method: 'PUT',
+        url: `/plans/${id}`,
+        payload: { period: { start: '2027-01-01', end: '2027-12-31' }, entries: [{ id: entry.id, enterpriseId: entry.enterpriseId, window: { start: day, end: day } }] },
+      };
+    },
+    expect: planners(200),
+  },
+  {
+    route: 'PUT /plans/:id',
+    variant: 'outside scope',
+    request: async (w, u) => {
+      const d = FOREIGN_DEPT[u];
+      const id = d ? await freshPlan(w, d, 'draft') : NOBODY;
+      const day = w.planning.day();
+      return { method: 'PUT', url: `/plans/${id}`, payload: { period: { start: '2027-01-01', end: '2027-12-31' }, entries: [{ enterpriseId: idOf(w, DEPT_ENTERPRISE[d ?? 'D-yj-320100']), window: { start: day, end: day } }] } };
+    },
+    expect: planners(404),
+  },
+  {
+    route: 'PUT /plans/:id',
+    variant: 'a published plan the user reads',
+    request: (w, u) => ({ method: 'PUT', url: `/plans/${planId(w, INSIDE_PLAN[u] === 'cityDraft' ? 'city' : INSIDE_PLAN[u])}`, payload: { period: YEAR_2026, entries: [] } }),
+    // the district inspector reads the city's plan but may not edit it; the others may, but it is no longer a draft
+    expect: (u) => (!PLANNERS.includes(u) || u === 'inspector' ? 403 : 409),
+  },
   ...planActionRows('submit', 'draft', SUBMITTERS, 'submitted'),
   ...planActionRows('approve', 'submitted', APPROVERS, 'approved'),
   ...planActionRows('publish', 'approved', APPROVERS, 'published'),

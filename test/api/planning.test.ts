@@ -155,6 +155,96 @@ describeOnDatabases('planning and the joint-inspection collision', (env) => {
     assert.deepEqual(audit.map((a) => a.action), ['create', 'submit', 'return', 'submit', 'approve', 'publish']);
   });
 
+  test('a draft (or returned) plan is edited with the checks of creation and audited; a submitted one is not', async () => {
+    const { fixture } = env();
+    const E = fixture.enterprises;
+    const made = await api('depthead', 'POST', '/plans', {
+      departmentId: fixture.departments['D-yj-320100'],
+      period: { start: '2026-11-01', end: '2026-11-30' },
+      entries: [{ enterpriseId: E.jiangningMachine.id, window: { start: '2026-11-02', end: '2026-11-30' } }],
+    });
+    assert.equal(made.statusCode, 201, made.body);
+    const id = made.json().id;
+    const machineEntry = made.json().entries[0].id;
+    const edit = (who: string, body: unknown) => api(who, 'PUT', `/plans/${id}`, body);
+
+    const ok = await edit('depthead', {
+      title: '南京市应急管理局2026年第四季度执法检查计划',
+      period: { start: '2026-07-01', end: '2026-12-31' },
+      entries: [
+        { id: machineEntry, enterpriseId: E.jiangningMachine.id, window: { start: '2026-11-03', end: '2026-11-27' }, inspectorsNeeded: 3, requiredQualifications: [] },
+        { enterpriseId: E.jiangningChem.id, window: { start: '2026-07-01', end: '2026-07-31' } },
+      ],
+    });
+    assert.equal(ok.statusCode, 200, ok.body);
+    const plan = ok.json();
+    assert.equal(plan.title, '南京市应急管理局2026年第四季度执法检查计划');
+    assert.deepEqual(plan.period, { start: '2026-07-01', end: '2026-12-31' });
+    const machine = plan.entries.find((e: { enterpriseId: number }) => e.enterpriseId === E.jiangningMachine.id);
+    assert.equal(machine.id, machineEntry, 'a changed entry keeps its id (P-<id>)');
+    assert.deepEqual(machine.window, { start: '2026-11-03', end: '2026-11-27' });
+    assert.equal(machine.inspectorsNeeded, 3);
+    const chem = plan.entries.find((e: { enterpriseId: number }) => e.enterpriseId === E.jiangningChem.id);
+    assert.equal(chem.selection, 'listed', 'an added enterprise gets its reasons from the rules');
+
+    // the same department already holds the chemical plant in spring: refused like a new plan would be
+    const dup = await edit('depthead', {
+      period: { start: '2026-01-01', end: '2026-12-31' },
+      entries: [
+        { id: machineEntry, enterpriseId: E.jiangningMachine.id, window: { start: '2026-11-03', end: '2026-11-27' } },
+        { enterpriseId: E.jiangningChem.id, window: { start: '2026-05-01', end: '2026-05-31' } },
+      ],
+    });
+    assert.equal(dup.statusCode, 422);
+    assert.equal(dup.json().code, 'plan.same_department_duplicate');
+    assert.equal(dup.json().details[0].field, 'entries.1.enterpriseId');
+    const outside = await edit('depthead', { period: { start: '2026-07-01', end: '2026-12-31' }, entries: [{ enterpriseId: E.jiangningMachine.id, window: { start: '2026-06-01', end: '2026-06-30' } }] });
+    assert.equal(outside.statusCode, 422);
+    assert.equal(outside.json().details[0].field, 'entries.0.window');
+
+    // a district draft cannot take in what the city holds
+    const district = await api('inspector', 'POST', '/plans', {
+      departmentId: fixture.departments['D-yj-320115'],
+      period: YEAR,
+      entries: [{ enterpriseId: E.jiangningMachine.id, window: { start: '2026-12-01', end: '2026-12-15' } }],
+    });
+    assert.equal(district.statusCode, 201, district.body);
+    const held = await api('inspector', 'PUT', `/plans/${district.json().id}`, {
+      period: YEAR,
+      entries: [
+        { id: district.json().entries[0].id, enterpriseId: E.jiangningMachine.id, window: { start: '2026-12-01', end: '2026-12-15' } },
+        { enterpriseId: E.jiangningChem.id, window: { start: '2026-05-01', end: '2026-05-31' } },
+      ],
+    });
+    assert.equal(held.statusCode, 422);
+    assert.equal(held.json().code, 'plan.held_by_higher_level');
+    assert.equal((await api('inspector', 'PUT', `/plans/${id}`, { period: YEAR, entries: [] })).statusCode, 404, "another department's draft is not visible");
+
+    // removing an enterprise
+    const fewer = await edit('depthead', { period: { start: '2026-07-01', end: '2026-12-31' }, entries: [{ id: chem.id, enterpriseId: E.jiangningChem.id, window: { start: '2026-07-01', end: '2026-07-31' } }] });
+    assert.equal(fewer.statusCode, 200, fewer.body);
+    assert.deepEqual(fewer.json().entries.map((e: { id: number }) => e.id), [chem.id]);
+
+    // submitted: 409; returned: editable again
+    assert.equal((await api('depthead', 'POST', `/plans/${id}/submit`)).statusCode, 200);
+    const locked = await edit('depthead', { period: { start: '2026-07-01', end: '2026-12-31' }, entries: [{ id: chem.id, enterpriseId: E.jiangningChem.id, window: { start: '2026-07-01', end: '2026-07-15' } }] });
+    assert.equal(locked.statusCode, 409);
+    assert.equal(locked.json().code, 'plan.wrong_state');
+    assert.equal((await api('depthead', 'PUT', `/plans/${ids.city}`, { period: YEAR, entries: [] })).statusCode, 409, 'a published plan is not edited');
+    await api('depthead', 'POST', `/plans/${id}/return`, { note: '窗口太长' });
+    const again = await edit('depthead', { period: { start: '2026-07-01', end: '2026-12-31' }, entries: [{ id: chem.id, enterpriseId: E.jiangningChem.id, window: { start: '2026-07-01', end: '2026-07-15' } }] });
+    assert.equal(again.statusCode, 200, again.body);
+    assert.deepEqual(again.json().entries[0].window, { start: '2026-07-01', end: '2026-07-15' });
+
+    const audit = await rows<{ action: string; entity_type: string }>(
+      env().database.db,
+      sql`SELECT action, entity_type FROM audit_log WHERE (entity_type = 'plan' AND entity_id = ${String(id)}) OR (entity_type = 'plan_entry' AND entity_id = ${String(machineEntry)}) ORDER BY seq`,
+    );
+    assert.deepEqual(audit.map((a) => `${a.entity_type}:${a.action}`), [
+      'plan:create', 'plan_entry:create', 'plan:update', 'plan_entry:update', 'plan:update', 'plan_entry:delete', 'plan:submit', 'plan:return', 'plan:update',
+    ]);
+  });
+
   test('the public page lists published plans with enterprise names and months, without login', async () => {
     const r = await env().app.inject({ method: 'GET', url: '/api/v1/public/plans?regionCode=320115' });
     assert.equal(r.statusCode, 200);

@@ -195,6 +195,10 @@ export async function insertPlan(tx: Db, p: NewPlan, entries: NewEntry[], now: D
         ${p.draw === null ? null : JSON.stringify(p.draw)}::jsonb, ${p.createdBy}, ${at}, ${at}, ${p.status === 'published' ? at : null}) RETURNING id`,
   );
   const id = row!.id;
+  return { id, entryIds: await insertEntries(tx, id, p.line, p.level, entries) };
+}
+
+export async function insertEntries(tx: Db, planId: number, line: string, level: PlanLevel, entries: readonly NewEntry[]): Promise<number[]> {
   const entryIds: number[] = [];
   for (let i = 0; i < entries.length; i += 300) {
     const r = await rows<{ id: number }>(
@@ -202,7 +206,7 @@ export async function insertPlan(tx: Db, p: NewPlan, entries: NewEntry[], now: D
       sql`INSERT INTO plan_entries (enterprise_id, plan_id, line, level, window_start, window_end, items, inspectors_needed, required_qualifications, selection, reasons)
         VALUES ${sql.join(
           entries.slice(i, i + 300).map(
-            (e) => sql`(${e.enterpriseId}, ${id}, ${p.line}, ${p.level}, ${e.windowStart}, ${e.windowEnd}, ${JSON.stringify(e.items)}::jsonb,
+            (e) => sql`(${e.enterpriseId}, ${planId}, ${line}, ${level}, ${e.windowStart}, ${e.windowEnd}, ${JSON.stringify(e.items)}::jsonb,
               ${e.inspectorsNeeded}, ${JSON.stringify(e.requiredQualifications)}::jsonb, ${e.selection}, ${JSON.stringify(e.reasons)}::jsonb)`,
           ),
           sql`, `,
@@ -210,7 +214,36 @@ export async function insertPlan(tx: Db, p: NewPlan, entries: NewEntry[], now: D
     );
     entryIds.push(...r.map((x) => x.id));
   }
-  return { id, entryIds };
+  return entryIds;
+}
+
+/** The editable head of a draft plan; null when it is no longer a draft. */
+export const updatePlanHeader = (tx: Db, id: number, v: { title: string; periodStart: string; periodEnd: string; draw: unknown }, now: Date) =>
+  one<{ id: number }>(
+    tx,
+    sql`UPDATE plans SET title = ${v.title}, period_start = ${v.periodStart}, period_end = ${v.periodEnd},
+      draw = ${v.draw === null ? null : JSON.stringify(v.draw)}::jsonb, updated_at = ${now.toISOString()}
+      WHERE id = ${id} AND status = 'draft' RETURNING id`,
+  );
+
+export async function updateEntry(tx: Db, id: number, e: NewEntry) {
+  await tx.execute(sql`UPDATE plan_entries SET window_start = ${e.windowStart}, window_end = ${e.windowEnd}, items = ${JSON.stringify(e.items)}::jsonb,
+    inspectors_needed = ${e.inspectorsNeeded}, required_qualifications = ${JSON.stringify(e.requiredQualifications)}::jsonb,
+    selection = ${e.selection}, reasons = ${JSON.stringify(e.reasons)}::jsonb
+    WHERE enterprise_id = ${e.enterpriseId} AND id = ${id}`);
+}
+
+export async function deleteEntries(tx: Db, keys: readonly { enterpriseId: number; id: number }[]) {
+  for (const k of keys) await tx.execute(sql`DELETE FROM plan_entries WHERE enterprise_id = ${k.enterpriseId} AND id = ${k.id}`);
+}
+
+/** Entries among `keys` that a published visit already names (they cannot be removed). */
+export async function entriesInVisits(db: Db, keys: readonly { enterpriseId: number; id: number }[]) {
+  if (keys.length === 0) return [];
+  return rows<{ entry_id: number }>(
+    db,
+    sql`SELECT DISTINCT entry_id FROM visit_plans WHERE (enterprise_id, entry_id) IN (${sql.join(keys.map((k) => sql`(${k.enterpriseId}, ${k.id})`), sql`, `)})`,
+  );
 }
 
 export async function setStatus(tx: Db, id: number, from: string, to: string, note: string | null, now: Date) {

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requirePrincipal } from '../../http/context.ts';
 import { errorResponses, Nullable, Paged, Paging } from '../../http/schemas.ts';
-import { actOnPlan, createPlan, getMatrix, getPlan, listPlans, propose, publicPlans, putMatrix } from './planning.service.ts';
+import { actOnPlan, createPlan, getMatrix, getPlan, listPlans, propose, publicPlans, putMatrix, updatePlan } from './planning.service.ts';
 
 const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Window = Type.Object({ start: DateStr, end: DateStr });
@@ -247,6 +247,34 @@ export const planningRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => getPlan(ctx.db, requirePrincipal(request), request.params.id, request.locale),
+  );
+
+  app.put(
+    '/plans/:id',
+    {
+      schema: {
+        tags: ['planning'],
+        summary: '修改执法计划 Edit a draft (or returned) plan: title, period, entries (an entry with its id is changed in place, without is added, not listed is removed); 409 unless a draft',
+        params: Type.Object({ id: Type.Integer() }),
+        body: Type.Object({
+          title: Type.Optional(Type.String({ maxLength: 200 })),
+          period: Window,
+          entries: Type.Array(
+            Type.Object({
+              id: Type.Optional(Type.Integer()),
+              enterpriseId: Type.Integer(),
+              window: Window,
+              items: Type.Optional(Type.Array(Type.Integer(), { maxItems: 500 })),
+              inspectorsNeeded: Type.Optional(Type.Integer({ minimum: 2, maximum: 20 })),
+              requiredQualifications: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 })),
+            }),
+            { maxItems: 20000 },
+          ),
+        }),
+        response: { 200: Type.Ref('PlanDetail'), ...errorResponses },
+      },
+    },
+    async (request) => updatePlan(ctx.db, requirePrincipal(request), request.params.id, request.body, ctx.now(), request.locale),
   );
 
   for (const action of ['submit', 'approve', 'publish', 'return'] as const) {

@@ -12,6 +12,7 @@ import {
   planWindows,
   selectEnterprise,
   timesPerYear,
+  isEditable,
   transition,
   DEFAULT_RULES,
   type DrawRecord,
@@ -241,29 +242,26 @@ export interface PlanInput {
   }[];
 }
 
-/** POST /plans: one plan (a department's list) from accepted proposals; refuses what a higher level holds. */
-export async function createPlan(db: Db, p: Principal, input: PlanInput, now: Date, opts: { status?: repo.PlanRow['status'] } = {}) {
-  if (input.entries.length === 0) throw invalid([{ field: 'entries', key: 'plan.empty' }], 'plan.empty');
-  const c = await compute(db, p, {
-    departmentId: input.departmentId,
-    regionCode: input.regionCode,
-    period: input.period,
-    seed: input.draw?.seed ?? 'manual',
-    samplingRate: input.draw?.samplingRate ?? 0,
-    rules: input.draw?.rules,
-  });
+type EntryInput = PlanInput['entries'][number];
+
+/**
+ * The checks every entry of a plan passes, on creation and on edit: enterprise in the department's scope, window a real
+ * range inside the period, known items, and the three-level rule (三级) against the entries other plans hold —
+ * `ownPlanId`'s entries are left out, as the edit replaces them. Answers the rows to write, or throws 422.
+ */
+async function checkedEntries(db: Db, c: Computed, entries: readonly EntryInput[], period: { start: string; end: string }, ownPlanId: number | null) {
   const d = c.department;
   const byId = new Map(c.candidates.map((x) => [x.id, x]));
   const lineItems = await items.currentItemsOfLine(db, d.line);
   const issues: FieldIssue[] = [];
   let topKey: MessageKey = 'error.validation';
   let topParams: Record<string, string | number> = {};
-  const wanted = [...new Set(input.entries.flatMap((e) => e.items ?? []))];
+  const wanted = [...new Set(entries.flatMap((e) => e.items ?? []))];
   const known = new Set((await items.findItems(db, wanted)).map((i) => i.id));
-  const heldEntries = await repo.heldEntries(db, d.line, [...new Set(input.entries.map((e) => e.enterpriseId))], input.period.start, input.period.end);
-  const held: (HeldEntry & { departmentName?: string })[] = [...heldEntries];
+  const heldEntries = await repo.heldEntries(db, d.line, [...new Set(entries.map((e) => e.enterpriseId))], period.start, period.end);
+  const held: (HeldEntry & { departmentName?: string })[] = heldEntries.filter((h) => h.planId !== ownPlanId);
   const rows: repo.NewEntry[] = [];
-  input.entries.forEach((e, k) => {
+  entries.forEach((e, k) => {
     const at = `entries.${k}`;
     const ent = byId.get(e.enterpriseId);
     if (!ent) {
@@ -274,8 +272,8 @@ export async function createPlan(db: Db, p: Principal, input: PlanInput, now: Da
       issues.push({ field: `${at}.window`, key: 'date.invalid', params: { value: `${e.window.start}..${e.window.end}` } });
       return;
     }
-    if (e.window.start < input.period.start || e.window.end > input.period.end) {
-      issues.push({ field: `${at}.window`, key: 'plan.window_outside_period', params: { start: input.period.start, end: input.period.end } });
+    if (e.window.start < period.start || e.window.end > period.end) {
+      issues.push({ field: `${at}.window`, key: 'plan.window_outside_period', params: { start: period.start, end: period.end } });
       return;
     }
     for (const id of e.items ?? []) if (!known.has(id)) issues.push({ field: `${at}.items`, key: 'plan.item_unknown', params: { id } });
@@ -306,10 +304,27 @@ export async function createPlan(db: Db, p: Principal, input: PlanInput, now: Da
     });
   });
   if (issues.length) throw invalid(issues, topKey, topParams);
+  return rows;
+}
+
+const defaultTitle = (d: repo.DepartmentRow, period: { start: string; end: string }) =>
+  `${d.name}${period.start.slice(0, 4)}年度执法检查计划${period.start.slice(5) === '01-01' && period.end.slice(5) === '12-31' ? '' : `（${period.start}至${period.end}）`}`;
+
+/** POST /plans: one plan (a department's list) from accepted proposals; refuses what a higher level holds. */
+export async function createPlan(db: Db, p: Principal, input: PlanInput, now: Date, opts: { status?: repo.PlanRow['status'] } = {}) {
+  if (input.entries.length === 0) throw invalid([{ field: 'entries', key: 'plan.empty' }], 'plan.empty');
+  const c = await compute(db, p, {
+    departmentId: input.departmentId,
+    regionCode: input.regionCode,
+    period: input.period,
+    seed: input.draw?.seed ?? 'manual',
+    samplingRate: input.draw?.samplingRate ?? 0,
+    rules: input.draw?.rules,
+  });
+  const d = c.department;
+  const rows = await checkedEntries(db, c, input.entries, input.period, null);
   const draw = input.draw ? c.draw : null;
-  const title =
-    input.title?.trim() ||
-    `${d.name}${input.period.start.slice(0, 4)}年度执法检查计划${input.period.start.slice(5) === '01-01' && input.period.end.slice(5) === '12-31' ? '' : `（${input.period.start}至${input.period.end}）`}`;
+  const title = input.title?.trim() || defaultTitle(d, input.period);
   const created = await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const res = await repo.insertPlan(
@@ -331,6 +346,103 @@ export async function createPlan(db: Db, p: Principal, input: PlanInput, now: Da
     return res;
   });
   return created.id;
+}
+
+export interface PlanEdit {
+  title?: string;
+  period: { start: string; end: string };
+  /** The whole list after the edit: an entry with the `id` of one of the plan's entries (same enterprise) is updated in
+   * place and keeps its id (P-<id>); one without is added; the plan's entries not listed are removed. */
+  entries: (EntryInput & { id?: number })[];
+}
+
+/**
+ * PUT /plans/:id: edit a draft (or a returned) plan's title, period and entries with the checks of creation (scope,
+ * windows, items, three levels). 404 outside the reader's scope, 403 for who may not plan for the department, 409 when
+ * the plan is no longer a draft. Audited: the plan's before/after and each entry added, changed or removed.
+ */
+export async function updatePlan(db: Db, p: Principal, id: number, input: PlanEdit, now: Date, locale: Locale) {
+  const r = await repo.findPlan(db, sql`p.id = ${id} AND ${planScope(p)}`);
+  if (!r) throw notFound('plan.unknown');
+  const mayEdit =
+    p.role === 'admin' ||
+    (p.role === 'coordinator' && r.region_code.startsWith(regionPrefix(p.regionCode))) ||
+    ((p.role === 'dept_head' || p.role === 'inspector') && p.departmentId === r.department_id);
+  if (!mayEdit) throw forbidden();
+  if (!isEditable(r.status)) throw conflict('plan.wrong_state', { status: STATUS_LABEL[r.status] ?? r.status });
+  if (input.entries.length === 0) throw invalid([{ field: 'entries', key: 'plan.empty' }], 'plan.empty');
+  const oldDraw = json<DrawRecord | null>(r.draw, null);
+  const c = await compute(db, p, {
+    departmentId: r.department_id,
+    regionCode: r.region_code,
+    period: input.period,
+    seed: oldDraw?.seed ?? 'manual',
+    samplingRate: oldDraw?.rate ?? 0,
+  });
+  const rows = await checkedEntries(db, c, input.entries, input.period, id);
+  const before = await repo.entriesOf(db, [id]);
+  const beforeById = new Map(before.map((e) => [e.id, e]));
+  const keep = new Map<number, repo.NewEntry>();
+  const add: repo.NewEntry[] = [];
+  input.entries.forEach((e, k) => {
+    const row = rows[k]!;
+    const old = e.id !== undefined ? beforeById.get(e.id) : undefined;
+    if (old && old.enterprise_id === e.enterpriseId && !keep.has(old.id)) keep.set(old.id, row);
+    else add.push(row);
+  });
+  const removed = before.filter((e) => !keep.has(e.id));
+  if (removed.length && (await repo.entriesInVisits(db, removed.map((e) => ({ enterpriseId: e.enterprise_id, id: e.id })))).length) {
+    throw conflict('plan.entry_in_visits');
+  }
+  const draw = oldDraw ? c.draw : null;
+  const title = input.title?.trim() || (r.title === defaultTitle(c.department, { start: r.period_start, end: r.period_end }) ? defaultTitle(c.department, input.period) : r.title);
+  const entryView = (e: { windowStart: string; windowEnd: string; items: unknown; inspectorsNeeded: number; requiredQualifications: unknown }) => ({
+    window: { start: e.windowStart, end: e.windowEnd },
+    items: e.items,
+    inspectorsNeeded: e.inspectorsNeeded,
+    requiredQualifications: e.requiredQualifications,
+  });
+  const oldView = (e: repo.EntryRow) => ({
+    window: { start: e.window_start, end: e.window_end },
+    items: json<number[]>(e.items, []),
+    inspectorsNeeded: e.inspectors_needed,
+    requiredQualifications: json<string[]>(e.required_qualifications, []),
+  });
+  await db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    if (!(await repo.updatePlanHeader(tx, id, { title, periodStart: input.period.start, periodEnd: input.period.end, draw }, now))) {
+      throw conflict('plan.wrong_state', { status: STATUS_LABEL[r.status] ?? r.status });
+    }
+    await repo.deleteEntries(tx, removed.map((e) => ({ enterpriseId: e.enterprise_id, id: e.id })));
+    for (const [entryId, row] of keep) await repo.updateEntry(tx, entryId, row);
+    const addedIds = await repo.insertEntries(tx, id, c.department.line, c.department.level, add);
+    await appendAudit(tx, { id: p.userId, name: p.username }, [
+      {
+        action: 'update',
+        entityType: 'plan',
+        entityId: id,
+        before: { title: r.title, period: { start: r.period_start, end: r.period_end }, entries: before.length },
+        after: { title, period: input.period, entries: keep.size + add.length, ...(draw ? { draw } : {}) },
+      },
+      ...removed.map((e) => ({ action: 'delete', entityType: 'plan_entry', entityId: e.id, enterpriseId: e.enterprise_id, before: { planId: id, ...oldView(e) } })),
+      ...[...keep].map(([entryId, row]) => ({
+        action: 'update',
+        entityType: 'plan_entry',
+        entityId: entryId,
+        enterpriseId: row.enterpriseId,
+        before: oldView(beforeById.get(entryId)!),
+        after: { planId: id, ...entryView(row), selection: row.selection, reasons: row.reasons },
+      })),
+      ...add.map((row, k) => ({
+        action: 'create',
+        entityType: 'plan_entry',
+        entityId: addedIds[k]!,
+        enterpriseId: row.enterpriseId,
+        after: { planId: id, ...entryView(row), selection: row.selection, reasons: row.reasons },
+      })),
+    ], now);
+  });
+  return getPlan(db, p, id, locale);
 }
 
 /**
