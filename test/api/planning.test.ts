@@ -328,6 +328,26 @@ describeOnDatabases('planning and the joint-inspection collision', (env) => {
     assert.equal((await api('coordinator', 'POST', `/collision-runs/${runId}/publish`)).statusCode, 409);
   });
 
+  test('a run overlapping a published run of the same region is not published: 409 names the published run', async () => {
+    const start = await api('coordinator', 'POST', '/collision-runs', { regionCode: '320115', start: '2026-04-01', end: '2026-12-31', seed: 9 });
+    assert.equal(start.statusCode, 202, start.body);
+    let job;
+    for (let i = 0; i < 200; i++) {
+      job = (await api('coordinator', 'GET', `/jobs/${start.json().jobId}`)).json();
+      if (job.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    assert.equal(job.status, 'done', JSON.stringify(job));
+    const res = await api('coordinator', 'POST', `/collision-runs/${start.json().runId}/publish`);
+    assert.equal(res.statusCode, 409);
+    assert.equal(res.json().code, 'run.overlaps_published');
+    assert.match(res.json().message, new RegExp(`#${ids.run}（南京市，2026-03-02 至 2026-10-30）`));
+    const again = (await api('coordinator', 'GET', `/collision-runs/${start.json().runId}`)).json();
+    assert.equal(again.status, 'done', 'still unpublished');
+    const visits = await rows<{ n: number }>(env().database.db, sql`SELECT count(*)::int AS n FROM visits WHERE run_id = ${start.json().runId}`);
+    assert.equal(visits[0]!.n, 0, 'no visit written');
+  });
+
   test("the task appears on the inspector's list and on the enterprise's calendar with items and documents to prepare", async () => {
     const { fixture } = env();
     const mine = (await api('inspector', 'GET', '/my/visits')).json().items;

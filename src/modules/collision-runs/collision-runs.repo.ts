@@ -149,6 +149,22 @@ export async function insertVisitInspectors(tx: Db, values: { enterpriseId: numb
   }
 }
 
+/**
+ * Published runs (other than `id`) whose period meets [start, end] and whose region contains or lies within the region
+ * with this prefix. Called inside the publishing transaction after a lock, so two publishers cannot both pass.
+ */
+export async function overlappingPublished(tx: Db, id: number, prefix: string, start: string, end: string) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(884455)`);
+  const candidates = await rows<RunRow>(
+    tx,
+    sql`SELECT ${runColumns} FROM collision_runs c JOIN regions r ON r.code = c.region_code
+      WHERE c.status = 'published' AND c.id <> ${id} AND c.period_start <= ${end} AND c.period_end >= ${start}
+        AND (c.region_code LIKE ${prefix + '%'} OR ${prefix} LIKE substr(c.region_code, 1, 2) || '%')
+      ORDER BY c.id`,
+  );
+  return candidates;
+}
+
 export const markPublished = (tx: Db, id: number, now: Date) =>
   one<{ id: number }>(tx, sql`UPDATE collision_runs SET status = 'published', published_at = ${now.toISOString()}, updated_at = now()
     WHERE id = ${id} AND status = 'done' RETURNING id`);

@@ -284,6 +284,14 @@ export async function publish(db: Db, p: Principal, id: number, now: Date) {
   const deptIds = new Map([...n.departments].map(([code, d]) => [code, d.id]));
   await db.transaction(async (t) => {
     const tx = t as unknown as Db;
+    // 不重复发布: one batch of joint visits per region and period — a published run that overlaps is named, not replaced
+    const prefix = regionPrefix(run.region_code);
+    const other = (await repo.overlappingPublished(tx, id, prefix, run.period_start, run.period_end)).find(
+      (o) => o.region_code.startsWith(prefix) || prefix.startsWith(regionPrefix(o.region_code)),
+    );
+    if (other) {
+      throw conflict('run.overlaps_published', { run: other.id, region: other.region_name, start: other.period_start, end: other.period_end });
+    }
     if (!(await repo.markPublished(tx, id, now))) throw conflict('run.published');
     const inserted = await repo.insertVisits(tx, id, sch.visits.map((v) => ({ enterpriseId: ids.num(v.enterprise), code: v.id, date: v.date })), now);
     const dbId = new Map(inserted.map((r) => [r.code, r.id]));
