@@ -699,6 +699,13 @@ const ENDPOINTS: Endpoint[] = [
     request: async (w) => ({ method: 'PUT', url: '/planning/frequency-matrix', payload: await asAdmin(w, { method: 'GET', url: '/planning/frequency-matrix' }, 200) }),
     expect: only(['admin'], 200, 403),
   },
+  { route: 'GET /planning/holidays', variant: '', request: () => ({ method: 'GET', url: '/planning/holidays?year=2026' }), expect: all(200) },
+  {
+    route: 'PUT /planning/holidays',
+    variant: 'admin only',
+    request: async (w) => ({ method: 'PUT', url: '/planning/holidays', payload: { year: 2026, ...(await asAdmin(w, { method: 'GET', url: '/planning/holidays?year=2026' }, 200)) } }),
+    expect: only(['admin'], 200, 403),
+  },
   {
     route: 'POST /planning/proposals',
     variant: 'inside scope',

@@ -348,6 +348,45 @@ describeOnDatabases('planning and the joint-inspection collision', (env) => {
     assert.equal(visits[0]!.n, 0, 'no visit written');
   });
 
+  test('the holiday calendar holds the State Council 2026 arrangement; only an admin edits it; a run without holidays uses it', async () => {
+    const cal = await api('inspector', 'GET', '/planning/holidays?year=2026');
+    assert.equal(cal.statusCode, 200);
+    const items = cal.json().items as { date: string; kind: string; name: string }[];
+    assert.equal(items.filter((d) => d.kind === 'holiday').length, 33, '3 + 9 + 3 + 5 + 3 + 3 + 7 days off');
+    assert.deepEqual(items.filter((d) => d.kind === 'workday').map((d) => d.date), ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    assert.ok(items.some((d) => d.date === '2026-02-23' && d.name === '春节'));
+
+    const body = { year: 2026, items };
+    assert.equal((await api('coordinator', 'PUT', '/planning/holidays', body)).statusCode, 403);
+    const bad = await api('admin', 'PUT', '/planning/holidays', { year: 2026, items: [...items, { date: '2026-03-03', kind: 'workday', name: '错误' }] });
+    assert.equal(bad.statusCode, 422);
+    assert.deepEqual(bad.json().details.map((d: { field: string }) => d.field), [`items.${items.length}.kind`]);
+    const ok = await api('admin', 'PUT', '/planning/holidays', { year: 2026, items: [...items, { date: '2026-12-31', kind: 'holiday', name: '测试' }] });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(ok.json().items.length, items.length + 1);
+    assert.equal((await api('admin', 'PUT', '/planning/holidays', body)).json().items.length, items.length, 'put back');
+    const audit = await rows<{ n: number }>(env().database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'holiday_calendar'`);
+    assert.equal(audit[0]!.n, 2);
+
+    // the run of the collision test gave no holidays: its horizon has the 21 days off between 2026-03-02 and 2026-10-30
+    const sc = await rows<{ h: string[] | string }>(env().database.db, sql`SELECT scenario -> 'horizon' -> 'holidays' AS h FROM collision_runs WHERE id = ${ids.run}`);
+    const used = typeof sc[0]!.h === 'string' ? (JSON.parse(sc[0]!.h) as string[]) : sc[0]!.h;
+    assert.equal(used.length, 21);
+    assert.ok(used.includes('2026-04-06') && used.includes('2026-10-07') && !used.includes('2026-10-10'));
+    const run = (await api('coordinator', 'GET', `/collision-runs/${ids.run}`)).json();
+    assert.ok(run.visits.every((v: { date: string }) => !used.includes(v.date)), 'no visit on a holiday');
+
+    // a run given its own list (even empty) uses it
+    const own = await api('coordinator', 'POST', '/collision-runs', { regionCode: '320100', start: '2026-03-02', end: '2026-10-30', seed: 7, holidays: [] });
+    assert.equal(own.statusCode, 202);
+    for (let i = 0; i < 200; i++) {
+      if ((await api('coordinator', 'GET', `/jobs/${own.json().jobId}`)).json().status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const sc2 = await rows<{ h: unknown }>(env().database.db, sql`SELECT scenario -> 'horizon' -> 'holidays' AS h FROM collision_runs WHERE id = ${own.json().runId}`);
+    assert.deepEqual(typeof sc2[0]!.h === 'string' ? JSON.parse(sc2[0]!.h) : sc2[0]!.h, []);
+  });
+
   test("the task appears on the inspector's list and on the enterprise's calendar with items and documents to prepare", async () => {
     const { fixture } = env();
     const mine = (await api('inspector', 'GET', '/my/visits')).json().items;

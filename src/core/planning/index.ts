@@ -5,3 +5,4 @@ export * from './frequency.ts';
 export * from './levels.ts';
 export * from './state.ts';
 export * from './documents.ts';
+export * from './holidays.ts';

@@ -19,7 +19,8 @@ import { appendAudit } from '../audit/audit.repo.ts';
 import { json } from '../inspectors/inspectors.repo.ts';
 import { inspectorsOfDepartments } from '../inspectors/inspectors.repo.ts';
 import * as items from '../items/items.repo.ts';
-import { findDepartments } from '../planning/planning.repo.ts';
+import { findDepartments, holidayDays } from '../planning/planning.repo.ts';
+import { holidaysIn } from '../../core/planning/index.ts';
 import { startJob } from '../jobs/jobs.service.ts';
 import * as repo from './collision-runs.repo.ts';
 
@@ -37,6 +38,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reads the approved/published plans of a region and period from the database as a collision scenario. */
 export async function buildScenario(db: Db, opts: { regionCode: string; start: string; end: string; seed: number; holidays?: string[] }): Promise<Scenario> {
+  // 节假日: without a list of its own the run takes the holiday calendar's days of its period
+  const holidays = opts.holidays ?? holidaysIn(await holidayDays(db, opts.start, opts.end), opts.start, opts.end);
   const entries = await repo.sourceEntries(db, regionPrefix(opts.regionCode), opts.start, opts.end);
   const depts = await findDepartments(db, [...new Set(entries.map((e) => e.department_id))]);
   const deptById = new Map(depts.map((d) => [d.id, d]));
@@ -47,7 +50,7 @@ export async function buildScenario(db: Db, opts: { regionCode: string; start: s
   return {
     version: 1,
     seed: opts.seed,
-    horizon: { start: opts.start, end: opts.end, holidays: (opts.holidays ?? []).filter((h) => h >= opts.start && h <= opts.end) },
+    horizon: { start: opts.start, end: opts.end, holidays: holidays.filter((h) => h >= opts.start && h <= opts.end) },
     departments: depts.map((d) => ({ id: d.code, system: d.line, level: d.level, region: d.region_code, name: d.name })),
     inspectors: inspectors.map((i) => ({
       id: ids.inspector(i.user_id),

@@ -273,3 +273,21 @@ export async function setMatrix(tx: Db, cells: { riskLevel: string; creditGrade:
 export async function publicPlans(db: Db, where: SQL, limit: number, offset: number) {
   return listPlans(db, sql`p.status = 'published' AND ${where}`, limit, offset);
 }
+
+/** 节假日 the calendar's days between two dates (inclusive), sorted. */
+export function holidayDays(db: Db, start: string, end: string) {
+  return rows<{ date: string; kind: 'holiday' | 'workday'; name: string }>(
+    db,
+    sql`SELECT day::text AS date, kind, name FROM public_holidays WHERE day BETWEEN ${start} AND ${end} ORDER BY day`,
+  );
+}
+
+/** Replaces one year of the calendar. */
+export async function replaceHolidayYear(tx: Db, year: number, days: readonly { date: string; kind: string; name: string }[]) {
+  await tx.execute(sql`DELETE FROM public_holidays WHERE day BETWEEN ${`${year}-01-01`} AND ${`${year}-12-31`}`);
+  if (days.length === 0) return;
+  await tx.execute(sql`INSERT INTO public_holidays (day, kind, name) VALUES ${sql.join(
+    days.map((d) => sql`(${d.date}, ${d.kind}, ${d.name})`),
+    sql`, `,
+  )}`);
+}

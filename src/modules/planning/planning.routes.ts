@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requirePrincipal } from '../../http/context.ts';
 import { errorResponses, Nullable, Paged, Paging } from '../../http/schemas.ts';
-import { actOnPlan, createPlan, getMatrix, getPlan, listPlans, propose, publicPlans, putMatrix, updatePlan } from './planning.service.ts';
+import { actOnPlan, createPlan, getHolidays, getMatrix, getPlan, listPlans, propose, publicPlans, putHolidays, putMatrix, updatePlan } from './planning.service.ts';
 
 const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Window = Type.Object({ start: DateStr, end: DateStr });
@@ -148,6 +148,38 @@ export const planningRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => putMatrix(ctx.db, requirePrincipal(request), request.body.cells, ctx.now()),
+  );
+
+  const Holidays = Type.Object({
+    items: Type.Array(Type.Object({ date: DateStr, kind: Type.Union([Type.Literal('holiday'), Type.Literal('workday')]), name: Type.String({ maxLength: 100 }) }), { maxItems: 400 }),
+  });
+  app.get(
+    '/planning/holidays',
+    {
+      schema: {
+        tags: ['planning'],
+        summary: '节假日安排 Holiday calendar: public holidays and adjusted working days (调休上班), one year or all',
+        querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
+        response: { 200: Holidays, ...errorResponses },
+      },
+    },
+    async (request) => {
+      requirePrincipal(request);
+      return getHolidays(ctx.db, request.query.year);
+    },
+  );
+
+  app.put(
+    '/planning/holidays',
+    {
+      schema: {
+        tags: ['planning'],
+        summary: '修改节假日安排 Replace one year of the holiday calendar (admin)',
+        body: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), ...Holidays.properties }),
+        response: { 200: Holidays, ...errorResponses },
+      },
+    },
+    async (request) => putHolidays(ctx.db, requirePrincipal(request), request.body.year, request.body.items, ctx.now()),
   );
 
   app.post(

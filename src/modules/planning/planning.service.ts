@@ -5,6 +5,7 @@ import { domainsOfLine } from '../../core/access/lines-scope.ts';
 import { industryDomain } from '../../core/reference/domains.ts';
 import { regionAncestors, regionByCode } from '../../core/reference/regions.ts';
 import {
+  checkHolidays,
   checkMatrix,
   drawSample,
   levelConflicts,
@@ -18,6 +19,7 @@ import {
   type DrawRecord,
   type EnterpriseFacts,
   type HeldEntry,
+  type HolidayDay,
   type MatrixCell,
   type PlanAction,
   type Reason,
@@ -624,4 +626,27 @@ export async function publicPlans(db: Db, q: { regionCode?: string; year?: numbe
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+/** 节假日 GET /planning/holidays: the calendar of one year (or of all years), holidays and adjusted working days. */
+export async function getHolidays(db: Db, year?: number) {
+  const items = await repo.holidayDays(db, year ? `${year}-01-01` : '1900-01-01', year ? `${year}-12-31` : '2999-12-31');
+  return { items };
+}
+
+/** PUT /planning/holidays: an admin replaces one year's list; audited with the list before and after. */
+export async function putHolidays(db: Db, p: Principal, year: number, days: HolidayDay[], now: Date) {
+  if (p.role !== 'admin') throw forbidden();
+  const problems = checkHolidays(year, days);
+  if (problems.length) {
+    throw invalid(problems.map((x) => ({ field: `items.${x.index}.${x.field}`, key: `holidays.${x.problem}` as MessageKey, params: { date: days[x.index]?.date ?? '', year } })));
+  }
+  const sorted = [...days].sort((a, b) => (a.date < b.date ? -1 : 1)).map((d) => ({ date: d.date, kind: d.kind, name: d.name.trim() }));
+  const before = await getHolidays(db, year);
+  await db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    await repo.replaceHolidayYear(tx, year, sorted);
+    await appendAudit(tx, { id: p.userId, name: p.username }, [{ action: 'update', entityType: 'holiday_calendar', entityId: year, before: before.items, after: sorted }], now);
+  });
+  return getHolidays(db, year);
 }
