@@ -3,32 +3,11 @@
  * the same enterprises, whatever order the pool comes in; the record says how to redo it (audit).
  */
 
-/** FNV-1a over the text, then an avalanche: any seed → 32 bits. */
-export function hashSeed(seed: string | number): number {
-  const s = String(seed);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+// The PRNG is the collision engine's (one implementation for every 双随机 draw); its outputs are pinned by the recorded
+// draws in test/core/planning/rules.test.ts, so a change there cannot silently change a recorded plan draw.
+import { hashSeed, mulberry32 } from '../collision/prng.ts';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { hashSeed, mulberry32 };
 
 export interface DrawRecord {
   algorithm: 'mulberry32-fisher-yates-v1';

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   checkMatrix,
   drawSample,
+  hashSeed,
   levelConflicts,
   matrixFromCells,
   planWindows,
@@ -15,6 +16,7 @@ import {
   type HeldEntry,
   type MatrixCell,
 } from '../../../src/core/planning/index.ts';
+import { hashSeed as collisionHashSeed } from '../../../src/core/collision/prng.ts';
 
 const TODAY = '2026-01-15';
 const base: EnterpriseFacts = {
@@ -69,6 +71,13 @@ describe('who goes on the list (苏州三级计划执法)', () => {
 
 describe('双随机 seeded draw', () => {
   const pool = Array.from({ length: 200 }, (_, i) => 1000 + i);
+  test('recorded draws stay reproducible (recorded before the draw moved onto the collision PRNG)', () => {
+    assert.deepEqual(drawSample(pool, 0.1, 'nanjing-2026').drawn, [1006, 1042, 1051, 1052, 1054, 1056, 1061, 1066, 1075, 1092, 1096, 1101, 1103, 1133, 1139, 1149, 1155, 1158, 1161, 1197]);
+    assert.deepEqual(drawSample(pool, 0.05, 42).drawn, [1032, 1035, 1040, 1047, 1049, 1063, 1065, 1131, 1135, 1176]);
+    assert.equal(hashSeed('draw:nanjing-2026'), 3987194486);
+    assert.equal(hashSeed(42), 686566589);
+    assert.equal(hashSeed, collisionHashSeed, 'one implementation');
+  });
   test('the same pool, rate and seed draw the same enterprises, whatever the pool order', () => {
     const a = drawSample(pool, 0.1, 'nanjing-2026');
     const b = drawSample([...pool].reverse(), 0.1, 'nanjing-2026');
