@@ -380,6 +380,30 @@ const enUS: Messages = {
   'public.year': 'Year',
   'public.login': 'Sign in',
   'public.plansCount': '{n} plans · {m} enterprises',
+  // reason labels (src/core/collision/scenario.ts UNSCHEDULED_REASONS, DropReason)
+  'collision.reason.no-working-day-in-window': 'No working day in the window',
+  'collision.reason.department-has-too-few-inspectors': 'Too few inspectors in the department',
+  'collision.reason.no-qualified-inspector': 'Too few qualified inspectors',
+  'collision.reason.all-conflicted': 'Every inspector must stand aside (conflict)',
+  'collision.reason.inspectors-unavailable': 'Inspectors unavailable',
+  'collision.reason.capacity-exhausted': 'Inspectors fully booked',
+  'collision.reason.higher-level-duplicate': 'Covered by a higher-level plan',
+  'collision.status.scheduled': 'Scheduled in a joint visit',
+  'collision.status.dropped': 'Dropped (duplicate)',
+  'collision.status.unscheduled': 'Unscheduled',
+  'collision.status.unknown': 'Unknown',
+  // rules a move can break (src/core/collision/check.ts)
+  'collision.rule.rule1-dedup': 'Duplicates across levels',
+  'collision.rule.rule2-visit': 'Visit date (working day, windows)',
+  'collision.rule.rule3-team': 'Team',
+  'collision.rule.rule4-capacity': 'Daily capacity',
+  'collision.rule.accounting': 'Plan accounting',
+  'collision.rule.reason': 'Reason',
+  'collision.rule.stats': 'Figures',
+  'collision.lowerBoundHint': 'The lower bound counts every kept plan, the {n} unscheduled ones too, so joint visits can be below it',
+  'auth.publicPlans': 'Published inspection plans (no sign-in needed)',
+  'propose.selectAll': 'Select all (every page)',
+  'propose.selectNone': 'Select none',
 };
 
 export default enUS;

@@ -378,6 +378,30 @@ const zhCN = {
   'public.year': '年度',
   'public.login': '登录',
   'public.plansCount': '{n} 个计划 · {m} 家企业',
+  // 未排入/去重原因 reason labels (src/core/collision/scenario.ts UNSCHEDULED_REASONS, DropReason)
+  'collision.reason.no-working-day-in-window': '时间窗内无工作日',
+  'collision.reason.department-has-too-few-inspectors': '部门执法人员不足',
+  'collision.reason.no-qualified-inspector': '具备资质的执法人员不足',
+  'collision.reason.all-conflicted': '执法人员均需回避',
+  'collision.reason.inspectors-unavailable': '执法人员无法出勤',
+  'collision.reason.capacity-exhausted': '执法人员工作量已满',
+  'collision.reason.higher-level-duplicate': '上级计划已覆盖',
+  'collision.status.scheduled': '已排入联合检查',
+  'collision.status.dropped': '三级去重',
+  'collision.status.unscheduled': '未排入',
+  'collision.status.unknown': '未知',
+  // 调整日期被拒的规则 rules a move can break (src/core/collision/check.ts)
+  'collision.rule.rule1-dedup': '三级去重',
+  'collision.rule.rule2-visit': '检查日期（工作日、时间窗）',
+  'collision.rule.rule3-team': '检查组人员',
+  'collision.rule.rule4-capacity': '每日工作量',
+  'collision.rule.accounting': '计划对账',
+  'collision.rule.reason': '原因',
+  'collision.rule.stats': '统计',
+  'collision.lowerBoundHint': '理论下限按全部保留计划计算（含未排入的 {n} 条），联合检查次数可能低于它',
+  'auth.publicPlans': '查看执法检查计划公示（无需登录）',
+  'propose.selectAll': '全选（所有页）',
+  'propose.selectNone': '全部不选',
 } as const;
 
 export default zhCN;

@@ -1,8 +1,8 @@
 // 登录 login: username/password, server errors (wrong password, 423 locked), demo accounts card.
 import { useEffect, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Tag, Typography } from 'antd';
-import { LockOutlined, SafetyCertificateFilled, UserOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, LockOutlined, SafetyCertificateFilled, UserOutlined } from '@ant-design/icons';
 import { api, ApiError, type DemoInfo } from '../../api/index.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
@@ -99,6 +99,12 @@ export default function LoginPage() {
               {t('auth.login')}
             </Button>
           </Form>
+          {/* 公示 the published plans need no account */}
+          <div style={{ textAlign: 'center', marginTop: 16 }}>
+            <Link to="/public/plans" data-testid="login-public-plans">
+              <FileSearchOutlined /> {t('auth.publicPlans')}
+            </Link>
+          </div>
         </Card>
         {demo?.demo && demo.accounts.length > 0 && (
           <Card

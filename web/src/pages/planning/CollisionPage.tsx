@@ -27,6 +27,7 @@ import {
   Table,
   Tabs,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import type { TableProps } from 'antd';
@@ -34,7 +35,7 @@ import { CalendarOutlined, DownloadOutlined, PlayCircleOutlined, QuestionCircleO
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { api, type CollisionRun, type MoveResult, type PlanExplain, type RunPlanRef, type RunVisit } from '../../api/index.ts';
-import { useT } from '../../i18n/index.tsx';
+import { isMessageKey, useT, type TFunction } from '../../i18n/index.tsx';
 import { useDict } from '../../lib/dict.tsx';
 import { useIsMobile } from '../../lib/hooks.ts';
 import { useAsync } from '../../lib/useAsync.ts';
@@ -48,6 +49,12 @@ interface RunForm {
   period: [Dayjs, Dayjs];
   seed: number;
   holidays?: Dayjs[];
+}
+
+/** A server code (reason, status, rule) as a label; an unknown code shows as itself. */
+function codeLabel(t: TFunction, prefix: 'collision.reason' | 'collision.status' | 'collision.rule', code: string): string {
+  const key = `${prefix}.${code}`;
+  return isMessageKey(key) ? t(key) : code;
 }
 
 function itemCount(v: RunVisit): number {
@@ -426,7 +433,21 @@ export default function CollisionPage() {
                 <Card size="small"><Statistic title={t('collision.stat.saved')} value={s.visitsSaved} styles={{ content: { color: '#389e0d' } }} data-testid="stat-saved" /></Card>
               </Col>
               <Col {...statCol}>
-                <Card size="small"><Statistic title={t('collision.stat.lowerBound')} value={s.lowerBound} data-testid="stat-lower-bound" /></Card>
+                <Card size="small">
+                  <Statistic
+                    title={
+                      s.visits < s.lowerBound && s.unscheduled > 0 ? (
+                        <Tooltip title={t('collision.lowerBoundHint', { n: s.unscheduled })}>
+                          {t('collision.stat.lowerBound')} <QuestionCircleOutlined />
+                        </Tooltip>
+                      ) : (
+                        t('collision.stat.lowerBound')
+                      )
+                    }
+                    value={s.lowerBound}
+                    data-testid="stat-lower-bound"
+                  />
+                </Card>
               </Col>
               <Col {...statCol}>
                 <Card size="small"><Statistic title={t('collision.stat.unscheduled')} value={s.unscheduled} styles={{ content: { color: s.unscheduled ? '#cf1322' : undefined } }} data-testid="stat-unscheduled" /></Card>
@@ -559,7 +580,10 @@ export default function CollisionPage() {
                           <List.Item.Meta
                             title={
                               <span>
-                                {d.enterprise.name} · {d.plan.department.name} {d.plan.id} <Tag color="orange">{d.reason}</Tag>
+                                {d.enterprise.name} · {d.plan.department.name} {d.plan.id}{' '}
+                                <Tag color="orange" data-testid="unscheduled-reason" data-reason={d.reason}>
+                                  {codeLabel(t, 'collision.reason', d.reason)}
+                                </Tag>
                               </span>
                             }
                             description={d.explanation}
@@ -593,8 +617,8 @@ export default function CollisionPage() {
               column={1}
               bordered
               items={[
-                { key: 'status', label: t('plans.col.status'), children: why.data.status },
-                ...(why.data.reason ? [{ key: 'reason', label: t('collision.col.reason'), children: why.data.reason }] : []),
+                { key: 'status', label: t('plans.col.status'), children: codeLabel(t, 'collision.status', why.data.status) },
+                ...(why.data.reason ? [{ key: 'reason', label: t('collision.col.reason'), children: codeLabel(t, 'collision.reason', why.data.reason) }] : []),
                 ...(why.data.keptPlan ? [{ key: 'kept', label: t('collision.col.keptPlan'), children: why.data.keptPlan }] : []),
               ]}
             />
@@ -626,7 +650,7 @@ export default function CollisionPage() {
                 <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                   {moveResult.violations.map((v, i) => (
                     <li key={i}>
-                      <Tag>{v.rule}</Tag>
+                      <Tag data-rule={v.rule}>{codeLabel(t, 'collision.rule', v.rule)}</Tag>
                       {v.message}
                     </li>
                   ))}
@@ -638,6 +662,7 @@ export default function CollisionPage() {
             <Alert
               type="success"
               showIcon
+              data-testid="move-applied"
               title={t('collision.moveApplied', { date: moveResult.visit.date })}
               description={moveResult.restaffed.length ? t('collision.restaffed', { list: moveResult.restaffed.join('、') }) : undefined}
             />

@@ -226,6 +226,13 @@ export default function ProposePage() {
               {t('propose.accept')}
             </Button>
             <Typography.Text>{t('propose.selected', { n: selected.length })}</Typography.Text>
+            {/* the table's header box only covers its current page; these cover every page */}
+            <Button size="small" onClick={() => setSelected(proposal.p.entries.map((e) => e.enterpriseId))} data-testid="propose-select-all">
+              {t('propose.selectAll')}
+            </Button>
+            <Button size="small" onClick={() => setSelected([])} disabled={selected.length === 0} data-testid="propose-select-none">
+              {t('propose.selectNone')}
+            </Button>
           </Space>
           <Table<ProposalEntry>
             rowKey="enterpriseId"
