@@ -232,7 +232,10 @@ describe('planning and the joint-inspection collision in the browser', { skip: !
     await coord.getByTestId('visit-plan-tag').first().click();
     const why = coord.getByTestId('why-text');
     await why.waitFor();
-    assert.match(await why.innerText(), /已安排|联合检查|2026-/);
+    await why.click({ trial: true }); // waits until the drawer has slid in
+    const whyText = await why.innerText();
+    assert.match(whyText, /已排入联合检查/, 'the status reads as a label');
+    assert.match(whyText, /2026-0[345]-\d\d/, 'the explanation names the day');
     await coord.screenshot({ path: join(shots, 'planning-05-why-zh.png') });
     await coord.keyboard.press('Escape');
     await why.waitFor({ state: 'hidden' });
