@@ -274,6 +274,11 @@ describe('planning and the joint-inspection collision in the browser', { skip: !
     // a Saturday: refused, with the rule shown
     await row.getByTestId('visit-move').click();
     await coord.getByTestId('move-ok').waitFor();
+    const shared = {
+      start: pick.v.plans.map((p) => p.window.start).sort().at(-1),
+      end: pick.v.plans.map((p) => p.window.end).sort()[0],
+    };
+    assert.match(await coord.getByTestId('move-window').innerText(), new RegExp(`${shared.start} ~ ${shared.end}`), 'the dialog names the days the plans share');
     await typeDate(coord, 'move-date', pick.sat[0]!);
     await coord.getByTestId('move-ok').click();
     const violations = coord.getByTestId('move-violations');
@@ -294,7 +299,9 @@ describe('planning and the joint-inspection collision in the browser', { skip: !
       }
     }
     assert.ok(applied, `one of ${pick.work.slice(0, 6).join(', ')} is accepted`);
-    assert.match(await coord.getByTestId('move-applied').innerText(), new RegExp(applied));
+    const appliedText = await coord.getByTestId('move-applied').innerText();
+    assert.match(appliedText, new RegExp(applied));
+    assert.doesNotMatch(appliedText, /D-[a-z]+-\d{6}/, 're-staffed departments are named, not coded');
     await coord.screenshot({ path: join(shots, 'planning-08-move-applied-zh.png') });
     await coord.keyboard.press('Escape');
     await coord.getByTestId('move-ok').waitFor({ state: 'hidden' });

@@ -404,6 +404,7 @@ const enUS: Messages = {
   'auth.publicPlans': 'Published inspection plans (no sign-in needed)',
   'propose.selectAll': 'Select all (every page)',
   'propose.selectNone': 'Select none',
+  'collision.moveWindow': 'Allowed: the days all its plans share, {start} ~ {end} (working days)',
 };
 
 export default enUS;

@@ -402,6 +402,7 @@ const zhCN = {
   'auth.publicPlans': '查看执法检查计划公示（无需登录）',
   'propose.selectAll': '全选（所有页）',
   'propose.selectNone': '全部不选',
+  'collision.moveWindow': '可选日期：各计划时间窗的共同区间 {start} ~ {end}（工作日）',
 } as const;
 
 export default zhCN;

@@ -57,6 +57,17 @@ function codeLabel(t: TFunction, prefix: 'collision.reason' | 'collision.status'
   return isMessageKey(key) ? t(key) : code;
 }
 
+/** The days every plan of the visit allows (the intersection of their windows); null when they share none. */
+function sharedWindow(v: RunVisit): { start: string; end: string } | null {
+  let start = '';
+  let end = '9999-12-31';
+  for (const p of v.plans) {
+    if (p.window.start > start) start = p.window.start;
+    if (p.window.end < end) end = p.window.end;
+  }
+  return v.plans.length && start <= end ? { start, end } : null;
+}
+
 function itemCount(v: RunVisit): number {
   const ids = new Set<number>();
   for (const p of v.plans) for (const it of p.items) ids.add(it.id);
@@ -639,7 +650,25 @@ export default function CollisionPage() {
       >
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>{t('collision.moveDate')}</Typography.Text>
-          <DatePicker value={moveDate} onChange={(d) => { setMoveDate(d); setMoveResult(null); }} style={{ width: '100%' }} data-testid="move-date" />
+          <DatePicker
+            value={moveDate}
+            onChange={(d) => {
+              setMoveDate(d);
+              setMoveResult(null);
+            }}
+            disabledDate={(d) => {
+              const w = moving ? sharedWindow(moving) : null;
+              const iso = d.format('YYYY-MM-DD');
+              return !!w && (iso < w.start || iso > w.end);
+            }}
+            style={{ width: '100%' }}
+            data-testid="move-date"
+          />
+          {moving && sharedWindow(moving) && (
+            <Typography.Text type="secondary" data-testid="move-window">
+              {t('collision.moveWindow', sharedWindow(moving) ?? { start: '', end: '' })}
+            </Typography.Text>
+          )}
           {moveResult && !moveResult.applied && (
             <Alert
               type="warning"
@@ -664,7 +693,12 @@ export default function CollisionPage() {
               showIcon
               data-testid="move-applied"
               title={t('collision.moveApplied', { date: moveResult.visit.date })}
-              description={moveResult.restaffed.length ? t('collision.restaffed', { list: moveResult.restaffed.join('、') }) : undefined}
+              description={moveResult.restaffed.length ? t('collision.restaffed', {
+                      // department codes → names, from the moved visit's teams and plans
+                      list: moveResult.restaffed
+                        .map((code) => [...moveResult.visit.teams.map((tm) => tm.department), ...moveResult.visit.plans.map((p) => p.department)].find((d) => d.code === code)?.name ?? code)
+                        .join('、'),
+                    }) : undefined}
             />
           )}
         </Space>
