@@ -35,7 +35,9 @@ export interface EnterpriseRow {
  * A range, unlike LIKE, can use the second column of the (risk_level, region_code)-style indexes.
  */
 function regionSubtree(alias: SQL, prefix: string): SQL {
-  return sql`${alias}.region_code BETWEEN ${prefix} AND ${prefix + '999999999'}`;
+  const range = sql`${alias}.region_code BETWEEN ${prefix} AND ${prefix + '999999999'}`;
+  // Within one city, also say so through city_code: the (city_code, name, id) index then pages the city by name.
+  return prefix.length >= 4 ? sql`${alias}.city_code = ${prefix.slice(0, 4)} AND ${range}` : range;
 }
 
 export function scopeSql(scope: Scope, alias = 'e'): SQL {
@@ -94,14 +96,18 @@ export function filterSql(scope: Scope, f: ListFilter): SQL {
   return sql.join(parts, sql` AND `);
 }
 
+/**
+ * Sort keys of the list. `opaque` is the same ordering written so that no index matches it (`|| ''`, `+ 0`):
+ * used when a selective filter should find its rows first and sort them after (see listEnterprises).
+ */
 export const SORTS = {
-  name: 'e.name',
-  uscc: 'e.uscc',
-  regionCode: 'e.region_code',
-  riskLevel: 'e.risk_rank',
-  creditGrade: 'e.credit_grade',
-  employees: 'e.employees',
-  updatedAt: 'e.updated_at',
+  name: { expr: 'e.name', opaque: "(e.name || '')" },
+  uscc: { expr: 'e.uscc', opaque: "(e.uscc || '')" },
+  regionCode: { expr: 'e.region_code', opaque: "(e.region_code || '')" },
+  riskLevel: { expr: 'e.risk_rank', opaque: '(e.risk_rank + 0)' },
+  creditGrade: { expr: 'e.credit_grade', opaque: "(e.credit_grade || '')" },
+  employees: { expr: 'e.employees', opaque: '(e.employees + 0)' },
+  updatedAt: { expr: 'e.updated_at', opaque: "(e.updated_at + interval '0 s')" },
 } as const;
 export type SortKey = keyof typeof SORTS;
 
@@ -110,6 +116,12 @@ const listColumns = sql`e.id, e.uscc, e.name, e.region_code, r.name AS region_na
 
 const detailColumns = sql`e.*, r.name AS region_name`;
 
+/**
+ * One page of the list. Walking the sort's index and filtering as it goes is fastest when matches are common;
+ * when a filter is selective *and* correlated with the sort (names start with the city: 苏州… rows all sort after
+ * 南京… rows) that walk can read most of the table before it finds a page. `filterFirst` makes the planner fetch the
+ * matches through the filter indexes and sort only those — the caller chooses it from the match count.
+ */
 export async function listEnterprises(
   db: Db,
   where: SQL,
@@ -117,12 +129,15 @@ export async function listEnterprises(
   order: 'asc' | 'desc',
   limit: number,
   offset: number,
+  filterFirst = false,
 ): Promise<EnterpriseRow[]> {
   const dir = sql.raw(order === 'desc' ? 'DESC' : 'ASC');
+  const key = sql.raw(filterFirst ? SORTS[sort].opaque : SORTS[sort].expr);
+  const tie = sql.raw(filterFirst ? '(e.id + 0)' : 'e.id');
   return rows<EnterpriseRow>(
     db,
     sql`SELECT ${listColumns} FROM enterprises e JOIN regions r ON r.code = e.region_code
-      WHERE ${where} ORDER BY ${sql.raw(SORTS[sort])} ${dir}, e.id ${dir} LIMIT ${limit} OFFSET ${offset}`,
+      WHERE ${where} ORDER BY ${key} ${dir}, ${tie} ${dir} LIMIT ${limit} OFFSET ${offset}`,
   );
 }
 

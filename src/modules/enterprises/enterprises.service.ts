@@ -75,6 +75,8 @@ export interface ListQuery extends repo.ListFilter {
 
 /** Lists count exactly up to this many rows; beyond, the total is the planner's estimate (`capped`). */
 export const COUNT_CAP = 1_000;
+/** When the count is exact (few matches), sort after filtering instead of walking the sort index (repo.listEnterprises). */
+export const FILTER_FIRST_MAX = COUNT_CAP - 1;
 
 export async function listEnterprises(opts: { db: Db; principal: Principal; query: ListQuery }) {
   const { db, principal, query } = opts;
@@ -84,10 +86,10 @@ export async function listEnterprises(opts: { db: Db; principal: Principal; quer
     regionPrefix: query.regionCode ? regionPrefix(query.regionCode) : undefined,
   });
   const offset = (query.page - 1) * query.pageSize;
-  const [items, count] = await Promise.all([
-    repo.listEnterprises(db, where, query.sort, query.order, query.pageSize, offset),
-    repo.countEnterprises(db, where, COUNT_CAP),
-  ]);
+  // Count first: a filter matching few rows (≤ FILTER_FIRST_MAX) is listed by fetching its matches and sorting them.
+  const count = await repo.countEnterprises(db, where, COUNT_CAP);
+  const filterFirst = !query.keyword && count.total <= FILTER_FIRST_MAX;
+  const items = await repo.listEnterprises(db, where, query.sort, query.order, query.pageSize, offset, filterFirst);
   return { items: items.map(toSummary), total: count.total, page: query.page, pageSize: query.pageSize, capped: !count.exact };
 }
 
