@@ -15,9 +15,23 @@ export type ViolationRule =
   | 'reason'
   | 'stats';
 
+/** The violations a coordinator can cause by moving a visit carry a code and params for translated text. */
+export type ViolationCode =
+  | 'not-working-day'
+  | 'outside-window'
+  | 'team-short'
+  | 'lacks-qualification'
+  | 'unavailable'
+  | 'recuse'
+  | 'capacity'
+  | 'no-visit';
+
 export interface Violation {
   rule: ViolationRule;
+  /** English text for logs and the CLI; the web renders `code` + `params` (violation-text.ts). */
   message: string;
+  code?: ViolationCode;
+  params?: Record<string, string | number>;
   visit?: string;
   plan?: string;
   inspector?: string;
@@ -114,7 +128,7 @@ export function checkSchedule(sc: Scenario, sch: Schedule): Violation[] {
     if (visitIds.has(x.id)) v({ rule: 'rule2-visit', visit: x.id, message: `duplicate visit id ${x.id}` });
     visitIds.add(x.id);
     if (!isWorking(x.date))
-      v({ rule: 'rule2-visit', visit: x.id, message: `${x.date} is not a working day of the horizon` });
+      v({ rule: 'rule2-visit', visit: x.id, code: 'not-working-day', params: { date: x.date }, message: `${x.date} is not a working day of the horizon` });
     if (x.plans.length === 0) v({ rule: 'rule2-visit', visit: x.id, message: 'visit has no plan' });
     const need = new Map<string, { n: number; q: Set<string> }>();
     for (const pid of x.plans) {
@@ -132,6 +146,8 @@ export function checkSchedule(sc: Scenario, sch: Schedule): Violation[] {
           rule: 'rule2-visit',
           visit: x.id,
           plan: pid,
+          code: 'outside-window',
+          params: { date: x.date, plan: pid, start: p.window.start, end: p.window.end },
           message: `${x.date} is outside the plan window ${p.window.start}..${p.window.end}`,
         });
       let t = need.get(p.department);
@@ -146,7 +162,7 @@ export function checkSchedule(sc: Scenario, sch: Schedule): Violation[] {
     for (const [dep, t] of need) {
       const team = x.teams[dep] ?? [];
       if (team.length < t.n)
-        v({ rule: 'rule3-team', visit: x.id, message: `${dep} sends ${team.length} inspectors, ${t.n} needed` });
+        v({ rule: 'rule3-team', visit: x.id, code: 'team-short', params: { department: dep, sent: team.length, needed: t.n }, message: `${dep} sends ${team.length} inspectors, ${t.n} needed` });
       for (const iid of team) {
         const ins = insps.get(iid);
         if (!ins) {
@@ -160,14 +176,16 @@ export function checkSchedule(sc: Scenario, sch: Schedule): Violation[] {
           v({ rule: 'rule3-team', visit: x.id, inspector: iid, message: `${iid} is not an inspector of ${dep}` });
         for (const q of t.q)
           if (!ins.qualifications.includes(q))
-            v({ rule: 'rule3-team', visit: x.id, inspector: iid, message: `${iid} lacks qualification ${q}` });
+            v({ rule: 'rule3-team', visit: x.id, inspector: iid, code: 'lacks-qualification', params: { inspector: iid, qualification: q }, message: `${iid} lacks qualification ${q}` });
         if (ins.unavailable.includes(x.date))
-          v({ rule: 'rule3-team', visit: x.id, inspector: iid, message: `${iid} is unavailable on ${x.date}` });
+          v({ rule: 'rule3-team', visit: x.id, inspector: iid, code: 'unavailable', params: { inspector: iid, date: x.date }, message: `${iid} is unavailable on ${x.date}` });
         if (ins.conflicts.includes(x.enterprise))
           v({
             rule: 'rule3-team',
             visit: x.id,
             inspector: iid,
+            code: 'recuse',
+            params: { inspector: iid, enterprise: x.enterprise },
             message: `${iid} must recuse from ${x.enterprise} (回避)`,
           });
         const k = `${iid}\u0000${x.date}`;
@@ -179,7 +197,7 @@ export function checkSchedule(sc: Scenario, sch: Schedule): Violation[] {
     const [iid, date] = k.split('\u0000') as [string, string];
     const cap = insps.get(iid)?.dailyCapacity ?? 0;
     if (n > cap)
-      v({ rule: 'rule4-capacity', inspector: iid, message: `${iid} is in ${n} visits on ${date}, capacity ${cap}` });
+      v({ rule: 'rule4-capacity', inspector: iid, code: 'capacity', params: { inspector: iid, visits: n, date, capacity: cap }, message: `${iid} is in ${n} visits on ${date}, capacity ${cap}` });
   }
 
   const reasons: readonly string[] = UNSCHEDULED_REASONS;
@@ -226,7 +244,7 @@ export function moveVisit(sc: Scenario, sch: Schedule, visitId: string, newDate:
     return {
       schedule,
       violations: [
-        { rule: 'rule2-visit', visit: visitId, message: `no visit ${visitId}` },
+        { rule: 'rule2-visit', visit: visitId, code: 'no-visit', params: { visit: visitId }, message: `no visit ${visitId}` },
         ...checkSchedule(sc, schedule),
       ],
       restaffed,

@@ -9,6 +9,7 @@ import {
   explainPlan,
   moveVisit,
   renderExplanation,
+  renderViolation,
   type Scenario,
   type Schedule,
   type Violation,
@@ -168,7 +169,8 @@ async function ready(db: Db, p: Principal, id: number) {
 /** Names for everything a schedule mentions. */
 async function decorate(db: Db, sc: Scenario, sch: Schedule, locale: Locale) {
   const plans = new Map(sc.plans.map((x) => [x.id, x]));
-  const userIds = [...new Set(sch.visits.flatMap((v) => Object.values(v.teams).flat()).map(ids.num))];
+  // Every inspector of the scenario: explanations and violations may name any of them.
+  const userIds = [...new Set([...sc.inspectors.map((x) => x.id), ...sch.visits.flatMap((v) => Object.values(v.teams).flat())].map(ids.num))];
   const n = await repo.names(db, sc.enterprises.map((e) => ids.num(e.id)), sc.departments.map((d) => d.id), userIds);
   const itemRows = await items.findItems(db, [...new Set(sc.plans.flatMap((x) => x.items.map(ids.num)))]);
   const itemById = new Map(itemRows.map((i) => [i.id, i]));
@@ -203,8 +205,18 @@ async function decorate(db: Db, sc: Scenario, sch: Schedule, locale: Locale) {
       inspectors: members.map((m) => ({ userId: ids.num(m), name: n.users.get(ids.num(m))?.display_name ?? m })),
     })),
   });
-  const explainText = (pid: string) => renderExplanation(explainPlan(sc, sch, pid), locale);
-  return { visitOut, planOut, ent, dept, explainText, plans };
+  /** The name behind an exchange-format id (E-12 → the enterprise, I-9 → the inspector, D-yj-320100 → the department). */
+  const nameOf = (id: string): string => {
+    if (id.startsWith('E-')) return n.enterprises.get(ids.num(id))?.name ?? id;
+    if (id.startsWith('I-')) return n.users.get(ids.num(id))?.display_name ?? id;
+    if (id.startsWith('D-')) return n.departments.get(id)?.name ?? id;
+    return id;
+  };
+  /** Text written with ids, rewritten with names for people (plan ids P-… stay: the page shows them). */
+  const named = (text: string) => text.replace(/\b(E-\d+|I-\d+|D-[a-z_]+-\d+)\b/g, (m) => nameOf(m));
+  const explainText = (pid: string) => named(renderExplanation(explainPlan(sc, sch, pid), locale));
+  const violationOut = (v: Violation) => ({ ...v, message: named(renderViolation(v, locale, nameOf)) });
+  return { visitOut, planOut, ent, dept, explainText, violationOut, plans };
 }
 
 export async function getRun(db: Db, p: Principal, id: number, q: { page: number; pageSize: number; enterpriseId?: number; departmentId?: number }, locale: Locale) {
@@ -244,7 +256,8 @@ export async function explain(db: Db, p: Principal, id: number, planId: string, 
   const pid = planIdOf(planId);
   if (!sc.plans.some((x) => x.id === pid)) throw new AppError(404, 'run.plan_unknown', { plan: planId });
   const e = explainPlan(sc, sch, pid);
-  return { plan: pid, status: e.status, reason: e.reason ?? null, keptPlan: e.keptPlan ?? null, explanation: e, text: renderExplanation(e, locale) };
+  const d = await decorate(db, sc, sch, locale);
+  return { plan: pid, status: e.status, reason: e.reason ?? null, keptPlan: e.keptPlan ?? null, explanation: e, text: d.explainText(pid) };
 }
 
 const vkey = (v: Violation) => `${v.rule}|${v.visit ?? ''}|${v.plan ?? ''}|${v.inspector ?? ''}|${v.message}`;
@@ -275,7 +288,7 @@ export async function move(db: Db, p: Principal, id: number, visitId: string, da
   }
   const d = await decorate(db, sc, res.schedule, locale);
   const after = res.schedule.visits.find((v) => v.id === visitId)!;
-  return { applied, violations, restaffed: res.restaffed, visit: d.visitOut(applied ? after : before) };
+  return { applied, violations: violations.map(d.violationOut), restaffed: res.restaffed, visit: d.visitOut(applied ? after : before) };
 }
 
 /** 发布 the joint tasks: visits go to each inspector's "my visits" and each enterprise's calendar. */
