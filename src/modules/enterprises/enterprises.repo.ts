@@ -34,15 +34,16 @@ export interface EnterpriseRow {
  * The region subtree as a range (codes are digit strings: every code under 3205 lies in [3205, 3205999999999]).
  * A range, unlike LIKE, can use the second column of the (risk_level, region_code)-style indexes.
  */
-function regionSubtree(alias: SQL, prefix: string): SQL {
+function regionSubtree(alias: SQL, prefix: string, forEstimate = false): SQL {
   const range = sql`${alias}.region_code BETWEEN ${prefix} AND ${prefix + '999999999'}`;
   // Within one city, also say so through city_code: the (city_code, name, id) index then pages the city by name.
-  return prefix.length >= 4 ? sql`${alias}.city_code = ${prefix.slice(0, 4)} AND ${range}` : range;
+  // (Not when asking the planner for an estimate: it would count the implied condition twice and guess too low.)
+  return prefix.length >= 4 && !forEstimate ? sql`${alias}.city_code = ${prefix.slice(0, 4)} AND ${range}` : range;
 }
 
-export function scopeSql(scope: Scope, alias = 'e'): SQL {
+export function scopeSql(scope: Scope, alias = 'e', forEstimate = false): SQL {
   const a = sql.raw(alias);
-  const parts: SQL[] = [regionSubtree(a, scope.regionPrefix)];
+  const parts: SQL[] = [regionSubtree(a, scope.regionPrefix, forEstimate)];
   if (scope.domains) parts.push(sql`${a}.industry_domain IN ${inList(scope.domains)}`);
   if (scope.enterpriseId !== null) parts.push(sql`${a}.id = ${scope.enterpriseId}`);
   return sql.join(parts, sql` AND `);
@@ -80,9 +81,9 @@ function keywordSql(keyword: string): SQL | null {
   return names;
 }
 
-export function filterSql(scope: Scope, f: ListFilter): SQL {
-  const parts: SQL[] = [scopeSql(scope)];
-  if (f.regionPrefix) parts.push(regionSubtree(sql.raw('e'), f.regionPrefix));
+export function filterSql(scope: Scope, f: ListFilter, forEstimate = false): SQL {
+  const parts: SQL[] = [scopeSql(scope, 'e', forEstimate)];
+  if (f.regionPrefix) parts.push(regionSubtree(sql.raw('e'), f.regionPrefix, forEstimate));
   if (f.industryDomain) parts.push(sql`e.industry_domain = ${f.industryDomain}`);
   if (f.riskLevel) parts.push(sql`e.risk_level = ${f.riskLevel}`);
   if (f.creditGrade) parts.push(sql`e.credit_grade = ${f.creditGrade}`);
@@ -145,14 +146,19 @@ export async function listEnterprises(
  * Exact count up to `cap` rows; past it, the planner's estimate (flagged as approximate: the list shows "约 29,240").
  * Counting a million-row register exactly on every page turn would cost more than the page itself.
  */
-export async function countEnterprises(db: Db, where: SQL, cap: number): Promise<{ total: number; exact: boolean }> {
+export async function countEnterprises(
+  db: Db,
+  where: SQL,
+  cap: number,
+  estimateWhere: SQL = where,
+): Promise<{ total: number; exact: boolean }> {
   const r = await one<{ n: number }>(
     db,
     sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM enterprises e WHERE ${where} LIMIT ${cap}) t`,
   );
   const n = r?.n ?? 0;
   if (n < cap) return { total: n, exact: true };
-  const plan = await one<Record<string, unknown>>(db, sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM enterprises e WHERE ${where}`);
+  const plan = await one<Record<string, unknown>>(db, sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM enterprises e WHERE ${estimateWhere}`);
   const raw = plan ? Object.values(plan)[0] : null;
   const json = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan?: { 'Plan Rows'?: number } }[] | null;
   const estimate = Math.round(json?.[0]?.Plan?.['Plan Rows'] ?? cap);

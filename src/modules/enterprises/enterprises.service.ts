@@ -81,13 +81,14 @@ export const FILTER_FIRST_MAX = COUNT_CAP - 1;
 export async function listEnterprises(opts: { db: Db; principal: Principal; query: ListQuery }) {
   const { db, principal, query } = opts;
   const scope = scopeOf(principal);
-  const where = repo.filterSql(scope, {
+  const filter = {
     ...query,
     regionPrefix: query.regionCode ? regionPrefix(query.regionCode) : undefined,
-  });
+  };
+  const where = repo.filterSql(scope, filter);
   const offset = (query.page - 1) * query.pageSize;
   // Count first: a filter matching few rows (≤ FILTER_FIRST_MAX) is listed by fetching its matches and sorting them.
-  const count = await repo.countEnterprises(db, where, COUNT_CAP);
+  const count = await repo.countEnterprises(db, where, COUNT_CAP, repo.filterSql(scope, filter, true));
   const filterFirst = !query.keyword && count.total <= FILTER_FIRST_MAX;
   const items = await repo.listEnterprises(db, where, query.sort, query.order, query.pageSize, offset, filterFirst);
   return { items: items.map(toSummary), total: count.total, page: query.page, pageSize: query.pageSize, capped: !count.exact };
