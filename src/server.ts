@@ -100,7 +100,13 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
     request.locale = localeFrom(request.headers['accept-language']);
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith('/api/')) return;
-    const user = await authenticate({ db: ctx.db, token, now: ctx.now(), ttlHours: ctx.config.sessionTtlHours });
+    const user = await authenticate({
+      db: ctx.db,
+      token,
+      now: ctx.now(),
+      ttlHours: ctx.config.sessionTtlHours,
+      cache: ctx.dbKind === 'pglite',
+    });
     if (user) {
       request.principal = toPrincipal(user);
       request.sessionToken = token;

@@ -57,6 +57,8 @@ export async function appendAudit(tx: Db, actor: Actor, entries: AuditEntry[], n
       FROM json_to_recordset(${JSON.stringify(records.slice(i, i + 5000))}::json) AS x("seq" bigint, "at" timestamptz,
         "actorId" integer, "actorName" text, "action" text, "entityType" text, "entityId" text, "enterpriseId" integer,
         "before" jsonb, "after" jsonb, "prevHash" text, "hash" text)`);
+    // Other requests get a turn between chunks of a large append (see import-enterprises.ts).
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 

@@ -93,15 +93,46 @@ export async function login(opts: {
 }
 
 export async function logout(opts: { db: Db; token: string }) {
+  sessionCache.delete(sessionId(opts.token));
   await repo.deleteSession(opts.db, sessionId(opts.token));
 }
 
+/**
+ * With the embedded database this process is the only one, so sessions can be remembered here: a request then
+ * needs no query to know its user — which keeps the progress of a long import answering while the import's
+ * transaction holds PGlite. The database row is still slid forward, at most once a minute. (On PostgreSQL several
+ * processes share sessions, so every request asks the database.)
+ */
+interface CachedSession {
+  user: repo.UserRow;
+  expiresAt: number;
+  touchedAt: number;
+}
+const sessionCache = new Map<string, CachedSession>();
+
+function forgetUser(userId: number, exceptId?: string) {
+  for (const [id, c] of sessionCache) if (c.user.id === userId && id !== exceptId) sessionCache.delete(id);
+}
+
 /** The user behind a session cookie, or null. Slides the session forward. */
-export async function authenticate(opts: { db: Db; token: string; now: Date; ttlHours: number }) {
-  const expiresAt = new Date(opts.now.getTime() + opts.ttlHours * 3_600_000);
-  const userId = await repo.touchSession(opts.db, sessionId(opts.token), opts.now, expiresAt);
+export async function authenticate(opts: { db: Db; token: string; now: Date; ttlHours: number; cache?: boolean }) {
+  const id = sessionId(opts.token);
+  const now = opts.now.getTime();
+  const expiresAt = new Date(now + opts.ttlHours * 3_600_000);
+  const cached = opts.cache ? sessionCache.get(id) : undefined;
+  if (cached && cached.expiresAt > now) {
+    cached.expiresAt = expiresAt.getTime();
+    if (now - cached.touchedAt > 60_000) {
+      cached.touchedAt = now;
+      void repo.touchSession(opts.db, id, opts.now, expiresAt).catch(() => {});
+    }
+    return cached.user;
+  }
+  sessionCache.delete(id);
+  const userId = await repo.touchSession(opts.db, id, opts.now, expiresAt);
   if (userId === null) return null;
   const user = await repo.findUserById(opts.db, userId);
+  if (user && opts.cache) sessionCache.set(id, { user, expiresAt: expiresAt.getTime(), touchedAt: now });
   return user ?? null;
 }
 
@@ -126,6 +157,7 @@ export async function changePassword(opts: {
     await repo.setPasswordHash(t, user.id, hash, opts.now);
     // Other sessions of this user end: a changed password must lock out whoever else had it.
     await repo.deleteSessionsOfUser(t, user.id, sessionId(opts.token));
+    forgetUser(user.id, sessionId(opts.token));
     await appendAudit(t, { id: user.id, name: user.username }, [
       { action: 'change-password', entityType: 'user', entityId: user.id },
     ], opts.now);

@@ -35,6 +35,13 @@ export type ImportProgress = (phase: 'read' | 'validate' | 'write', done: number
 
 const BATCH = 1000;
 
+/**
+ * Lets the event loop answer other requests (the progress bar's polls) between batches. With PGlite every query
+ * runs on this thread and its promises settle without returning to the event loop, so a long import would
+ * otherwise hold every other request until it ends.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Turns a row's text cells into an input, collecting what cannot be read. */
 function rowToInput(row: number, cells: Map<keyof EnterpriseInput, string>, issues: FieldIssue[]): EnterpriseInput {
   const text = (k: keyof EnterpriseInput) => (cells.get(k) ?? '').trim();
@@ -143,7 +150,10 @@ export async function importEnterprises(opts: {
         if (col) map.set(col.key, c);
       });
       parsed.push({ row, input: rowToInput(row, map, issues) });
-      if (parsed.length % 5000 === 0) progress('read', parsed.length, 0);
+      if (parsed.length % 5000 === 0) {
+        progress('read', parsed.length, 0);
+        await yieldToEventLoop();
+      }
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -245,6 +255,7 @@ export async function importEnterprises(opts: {
         });
       }
       progress('write', Math.min(i + BATCH, good.length), good.length);
+      await yieldToEventLoop();
     }
     // 厂中厂 links to landlords that came in the same file.
     const links = good
