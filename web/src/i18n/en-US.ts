@@ -349,6 +349,8 @@ const enUS: Messages = {
   'collision.taskList': 'Download task list',
   'collision.taskListDept': 'Department (all when empty)',
   'collision.publish': 'Publish',
+  'collision.publishOverlap': 'Publishing refused: overlaps a published run',
+  'collision.publishFailed': 'Publishing failed',
   'collision.publishConfirm': 'Inspectors and enterprises will see these visits. Publish now?',
   'collision.published': '{n} joint visits published',
   'collision.publishedAt': 'Published {at}',

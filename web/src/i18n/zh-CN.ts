@@ -347,6 +347,8 @@ const zhCN = {
   'collision.taskList': '下载任务清单',
   'collision.taskListDept': '部门（不选为全部）',
   'collision.publish': '发布',
+  'collision.publishOverlap': '发布被拒绝：与已发布的碰撞重叠',
+  'collision.publishFailed': '发布失败',
   'collision.publishConfirm': '发布后执法人员和企业将看到这些联合检查，确认发布？',
   'collision.published': '已发布 {n} 次联合检查',
   'collision.publishedAt': '已于 {at} 发布',

@@ -34,7 +34,7 @@ import type { TableProps } from 'antd';
 import { CalendarOutlined, DownloadOutlined, PlayCircleOutlined, QuestionCircleOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
-import { api, type CollisionRun, type MoveResult, type PlanExplain, type RunPlanRef, type RunVisit } from '../../api/index.ts';
+import { api, ApiError, type CollisionRun, type MoveResult, type PlanExplain, type RunPlanRef, type RunVisit } from '../../api/index.ts';
 import { isMessageKey, useT, type TFunction } from '../../i18n/index.tsx';
 import { useDict } from '../../lib/dict.tsx';
 import { useIsMobile } from '../../lib/hooks.ts';
@@ -133,11 +133,15 @@ export default function CollisionPage() {
   const [taskDept, setTaskDept] = useState<string | undefined>(undefined);
   const [downloading, setDownloading] = useState(false);
   const [publishing, setPublishing] = useState(false);
+  // 发布被拒 a refused publish stays on screen (the server's message names the overlapping published run)
+  const [publishError, setPublishError] = useState<{ code: string; text: string } | null>(null);
   const timer = useRef<number | null>(null);
 
   const runs = useAsync(() => api.collision.list({ pageSize: 50 }), 'runs');
   const run = useAsync<CollisionRun | null>(() => (runId ? api.collision.get(runId, { pageSize: 1000 }) : Promise.resolve(null)), String(runId));
   const r = run.data ?? null;
+
+  useEffect(() => setPublishError(null), [runId]);
 
   useEffect(() => () => {
     if (timer.current) window.clearTimeout(timer.current);
@@ -220,13 +224,14 @@ export default function CollisionPage() {
   const doPublish = async () => {
     if (!r) return;
     setPublishing(true);
+    setPublishError(null);
     try {
       const res = await api.collision.publish(r.id);
       message.success(t('collision.published', { n: res.visits }));
       run.reload();
       runs.reload();
     } catch (e) {
-      message.error(errorMessage(e, t));
+      setPublishError({ code: e instanceof ApiError ? e.code : '', text: errorMessage(e, t) });
     } finally {
       setPublishing(false);
     }
@@ -492,6 +497,18 @@ export default function CollisionPage() {
                 {r.regionName} · {r.period.start} ~ {r.period.end} · seed {r.seed}
               </Typography.Text>
             </Space>
+            {publishError && (
+              <Alert
+                type="error"
+                showIcon
+                closable={{ onClose: () => setPublishError(null) }}
+                style={{ marginTop: 8 }}
+                data-testid="collision-publish-error"
+                data-code={publishError.code}
+                title={publishError.code === 'run.overlaps_published' ? t('collision.publishOverlap') : t('collision.publishFailed')}
+                description={publishError.text}
+              />
+            )}
           </Card>
           <Card size="small">
             <Tabs
