@@ -18,6 +18,7 @@ const ImportPage = lazy(() => import('./pages/registry/ImportPage.tsx'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx'));
 const DepartmentsPage = lazy(() => import('./pages/admin/DepartmentsPage.tsx'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage.tsx'));
+const HolidaysPage = lazy(() => import('./pages/admin/HolidaysPage.tsx'));
 const CollisionPage = lazy(() => import('./pages/planning/CollisionPage.tsx'));
 const PlansPage = lazy(() => import('./pages/planning/PlansPage.tsx'));
 const PlanDetailPage = lazy(() => import('./pages/planning/PlanDetailPage.tsx'));
@@ -111,6 +112,7 @@ export function App() {
                   <Route path="admin/users" element={<UsersPage />} />
                   <Route path="admin/departments" element={<DepartmentsPage />} />
                   <Route path="admin/audit" element={<AuditPage />} />
+                  <Route path="admin/holidays" element={<HolidaysPage />} />
                   <Route path="plans" element={<PlansPage />} />
                   <Route path="plans/new" element={<ProposePage />} />
                   <Route path="plans/:id" element={<PlanDetailPage />} />

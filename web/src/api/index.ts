@@ -28,6 +28,8 @@ import type {
   EnterpriseQuery,
   EnterpriseSummary,
   HistoryEntry,
+  HolidayItem,
+  PlanUpdateInput,
   Job,
   Me,
   Paged,
@@ -94,11 +96,15 @@ export const api = {
   // 三级计划执法 planning
   planning: {
     propose: (input: ProposalInput) => request<Proposal>('/planning/proposals', { method: 'POST', body: input }),
+    holidays: (year?: number) => request<{ items: HolidayItem[] }>('/planning/holidays', { query: { year } }),
+    putHolidays: (year: number, items: HolidayItem[]) =>
+      request<{ items: HolidayItem[] }>('/planning/holidays', { method: 'PUT', body: { year, items } }),
   },
   plans: {
     list: (q: PlanQuery) => request<Paged<PlanSummary>>('/plans', { query: q }),
     get: (id: number | string) => request<PlanDetail>(`/plans/${id}`),
     create: (input: PlanCreateInput) => request<PlanDetail>('/plans', { method: 'POST', body: input }),
+    update: (id: number, input: PlanUpdateInput) => request<PlanDetail>(`/plans/${id}`, { method: 'PUT', body: input }),
     act: (id: number, action: PlanAction, note?: string) =>
       request<PlanDetail>(`/plans/${id}/${action}`, { method: 'POST', body: note ? { note } : {} }),
   },

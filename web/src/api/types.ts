@@ -350,6 +350,30 @@ export interface PlanDetail extends PlanSummary {
   entries: PlanEntry[];
 }
 
+/** PUT /plans/:id — an entry with its id changes in place, without is added, one not listed is removed. */
+export interface PlanUpdateEntry {
+  id?: number;
+  enterpriseId: number;
+  window: DateWindow;
+  items?: number[];
+  inspectorsNeeded?: number;
+  requiredQualifications?: string[];
+}
+
+export interface PlanUpdateInput {
+  title?: string;
+  period: DateWindow;
+  entries: PlanUpdateEntry[];
+}
+
+// 节假日安排 holiday calendar: public holidays and adjusted working days (调休上班)
+export type HolidayKind = 'holiday' | 'workday';
+export interface HolidayItem {
+  date: string;
+  kind: HolidayKind;
+  name: string;
+}
+
 export interface PlanQuery {
   status?: PlanStatus;
   departmentId?: number;

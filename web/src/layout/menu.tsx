@@ -1,6 +1,6 @@
 // The side menu as data: later modules add an entry here (path, icon, label key, roles, test id).
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, CarryOutOutlined, MergeCellsOutlined, ScheduleOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, CarryOutOutlined, MergeCellsOutlined, ScheduleOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '../api/types.ts';
 import type { MessageKey } from '../i18n/index.tsx';
 
@@ -41,6 +41,8 @@ export const MENU: readonly MenuEntry[] = [
   },
   // 用户
   { key: 'users', path: '/admin/users', icon: <TeamOutlined />, labelKey: 'menu.users', roles: ['admin', 'coordinator'], testId: 'menu-users' },
+  // 节假日安排 holiday calendar
+  { key: 'holidays', path: '/admin/holidays', icon: <CalendarOutlined />, labelKey: 'menu.holidays', roles: ['admin'], testId: 'menu-holidays' },
   // 审计
   { key: 'audit', path: '/admin/audit', icon: <AuditOutlined />, labelKey: 'menu.audit', roles: ['admin'], testId: 'menu-audit' },
 ];
