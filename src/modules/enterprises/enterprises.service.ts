@@ -87,10 +87,15 @@ export async function listEnterprises(opts: { db: Db; principal: Principal; quer
   };
   const where = repo.filterSql(scope, filter);
   const offset = (query.page - 1) * query.pageSize;
-  // Count first: a filter matching few rows (≤ FILTER_FIRST_MAX) is listed by fetching its matches and sorting them.
-  const count = await repo.countEnterprises(db, where, COUNT_CAP, repo.filterSql(scope, filter, true));
-  const filterFirst = !query.keyword && count.total <= FILTER_FIRST_MAX;
-  const items = await repo.listEnterprises(db, where, query.sort, query.order, query.pageSize, offset, filterFirst);
+  const counting = repo.countEnterprises(db, where, COUNT_CAP, repo.filterSql(scope, filter, true));
+  // A keyword search is listed as the planner sees fit, so the page and the count run side by side. Otherwise count
+  // first: a filter matching few rows (≤ FILTER_FIRST_MAX) is listed by fetching its matches and sorting them.
+  const [count, items] = query.keyword
+    ? await Promise.all([counting, repo.listEnterprises(db, where, query.sort, query.order, query.pageSize, offset)])
+    : await counting.then(async (c) => [
+        c,
+        await repo.listEnterprises(db, where, query.sort, query.order, query.pageSize, offset, c.total <= FILTER_FIRST_MAX),
+      ] as const);
   return { items: items.map(toSummary), total: count.total, page: query.page, pageSize: query.pageSize, capped: !count.exact };
 }
 
