@@ -2,7 +2,8 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { api, type PlanEntry } from '../../api/index.ts';
 import { useT } from '../../i18n/index.tsx';
 import { useMe } from '../../lib/auth.tsx';
@@ -13,6 +14,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { fmtDateTime } from '../../lib/format.ts';
 import { ACTION_KEY, allowedActions, levelKey, PlanStatusTag } from './planUi.tsx';
 import { usePlanAction } from './usePlanAction.tsx';
+import { PlanEditor } from './PlanEditor.tsx';
 
 export default function PlanDetailPage() {
   const t = useT();
@@ -23,9 +25,28 @@ export default function PlanDetailPage() {
   const { id = '' } = useParams();
   const { data: p, error, loading, reload } = useAsync(() => api.plans.get(id), id);
   const { act, busy } = usePlanAction(() => reload());
+  const [editing, setEditing] = useState(false);
 
   if (loading && !p) return <Card><Skeleton active /></Card>;
   if (error || !p) return <Result status="error" title={errorMessage(error, t)} extra={<Button onClick={() => navigate('/plans')}>{t('common.back')}</Button>} />;
+
+  // 修改 only a draft (a returned plan is a draft again), by whoever may submit it
+  const canEdit = p.status === 'draft' && allowedActions(p, me).includes('submit');
+  if (editing && canEdit) {
+    return (
+      <div data-testid="plan-detail" data-plan-id={p.id} data-status={p.status} data-editing="true">
+        <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/plans">{t('menu.plans')}</Link> }, { title: p.title }]} />
+        <PlanEditor
+          plan={p}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            reload();
+          }}
+        />
+      </div>
+    );
+  }
 
   const selectionTag = (s: string) => <Tag color={s === 'listed' ? 'purple' : 'cyan'}>{s === 'listed' ? t('plans.selection.listed') : t('plans.selection.sampled')}</Tag>;
   const columns: TableProps<PlanEntry>['columns'] = [
@@ -79,6 +100,11 @@ export default function PlanDetailPage() {
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/plans')}>
               {t('common.back')}
             </Button>
+            {canEdit && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="plan-edit">
+                {t('common.edit')}
+              </Button>
+            )}
             {allowedActions(p, me).map((a) => (
               <Button key={a} type={a === 'return' ? 'default' : 'primary'} danger={a === 'return'} loading={busy === `${p.id}:${a}`} onClick={() => act(p.id, a)} data-testid={`plan-${a}`}>
                 {t(ACTION_KEY[a])}
