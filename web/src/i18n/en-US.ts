@@ -347,6 +347,7 @@ const enUS: Messages = {
   'collision.period': 'Period',
   'collision.seed': 'Seed',
   'collision.holidays': 'Holidays (no visits)',
+  'collision.holidaysHint': 'Leave empty to use the holiday calendar',
   'collision.run': 'Run',
   'collision.running': 'Running…',
   'collision.history': 'Earlier runs',

@@ -345,6 +345,7 @@ const zhCN = {
   'collision.period': '时间范围',
   'collision.seed': '随机种子',
   'collision.holidays': '节假日（不排检查）',
+  'collision.holidaysHint': '留空则使用系统节假日日历（含调休）',
   'collision.run': '运行碰撞',
   'collision.running': '正在碰撞…',
   'collision.history': '历史运行',

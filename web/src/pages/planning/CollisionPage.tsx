@@ -403,7 +403,7 @@ export default function CollisionPage() {
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={16}>
-              <Form.Item name="holidays" label={t('collision.holidays')}>
+              <Form.Item name="holidays" label={t('collision.holidays')} extra={t('collision.holidaysHint')}>
                 <DatePicker multiple maxTagCount="responsive" style={{ width: '100%' }} data-testid="collision-holidays" />
               </Form.Item>
             </Col>
