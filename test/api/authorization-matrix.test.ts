@@ -650,6 +650,18 @@ const ENDPOINTS: Endpoint[] = [
     },
   },
   {
+    route: 'GET /inspectors/export',
+    variant: 'list',
+    request: () => ({ method: 'GET', url: '/inspectors/export' }),
+    expect: planners(200),
+    check: async (res, u) => {
+      const names = (await readXlsx(res.rawPayload)).slice(1).map((r) => r[1]);
+      assert.ok(names.includes(INSIDE_INSPECTOR[u]), `${u} exports ${INSIDE_INSPECTOR[u]}`);
+      if (u === 'coordinatorSuzhou' || u === 'inspectorSuzhou') assert.ok(!names.includes('inspector'), `${u} exports a Nanjing inspector`);
+      else if (u !== 'admin') assert.ok(!names.includes('inspectorSuzhou'), `${u} exports a Suzhou inspector`);
+    },
+  },
+  {
     route: 'GET /inspectors/:userId/profile',
     variant: 'inside scope',
     request: (w, u) => ({ method: 'GET', url: `/inspectors/${userId(w, INSIDE_INSPECTOR[u])}/profile` }),
@@ -776,6 +788,19 @@ const ENDPOINTS: Endpoint[] = [
         const own = w.env.fixture.departments['D-yj-320115'];
         assert.ok(items.every((p) => p.department.id === own || p.status !== 'draft'), "no other department's draft");
       }
+    },
+  },
+  {
+    route: 'GET /plans/export',
+    variant: 'list',
+    request: () => ({ method: 'GET', url: '/plans/export?year=2026' }),
+    expect: planners(200),
+    check: async (res, u, w) => {
+      const ids = (await readXlsx(res.rawPayload)).slice(1).map((r) => Number(r[0]));
+      const P = w.planning.plans;
+      assert.ok(ids.includes(P[INSIDE_PLAN[u]]), `${u} exports their plan`);
+      const out = OUTSIDE_PLAN[u];
+      if (out) assert.ok(!ids.includes(P[out]), `${u} exports plan ${out}`);
     },
   },
   {

@@ -1,3 +1,4 @@
+import { listToXlsx, sendXlsx } from '../../http/xlsx.ts';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requirePrincipal } from '../../http/context.ts';
@@ -59,6 +60,36 @@ export const inspectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const q = request.query;
       return listInspectors(ctx.db, requirePrincipal(request), { ...q, page: q.page ?? 1, pageSize: q.pageSize ?? 20 });
+    },
+  );
+
+  app.get(
+    '/inspectors/export',
+    {
+      schema: {
+        tags: ['planning'],
+        summary: '导出执法人员库 Export the filtered inspectors as .xlsx',
+        querystring: Type.Object({
+          departmentId: Type.Optional(Type.Integer()),
+          regionCode: Type.Optional(Type.String({ maxLength: 12 })),
+          keyword: Type.Optional(Type.String({ maxLength: 50 })),
+          qualification: Type.Optional(Type.String({ maxLength: 40 })),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { items } = await listInspectors(ctx.db, requirePrincipal(request), { ...request.query, page: 1, pageSize: 100_000 });
+      const en = request.locale === 'en-US';
+      const body = await listToXlsx<(typeof items)[number]>(en ? 'Inspectors' : '执法人员', [
+        { header: en ? 'Name' : '姓名', value: (x) => x.name },
+        { header: en ? 'Username' : '用户名', value: (x) => x.username },
+        { header: en ? 'Department' : '部门', value: (x) => x.department?.name ?? '', width: 28 },
+        { header: en ? 'Certificate no.' : '执法证号', value: (x) => x.certificateNo, width: 20 },
+        { header: en ? 'Qualifications' : '资格', value: (x) => x.qualifications.join(en ? ', ' : '、'), width: 28 },
+        { header: en ? 'Visits per day' : '每日检查上限', value: (x) => x.dailyCapacity },
+        { header: en ? 'Unavailable days' : '不在岗日期', value: (x) => x.unavailable.join(', '), width: 28 },
+      ], items);
+      return sendXlsx(reply, 'inspectors.xlsx', en ? 'inspectors.xlsx' : '执法人员.xlsx', body);
     },
   );
 

@@ -1,3 +1,4 @@
+import { listToXlsx, sendXlsx } from '../../http/xlsx.ts';
 import { Type } from 'typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requirePrincipal } from '../../http/context.ts';
@@ -265,6 +266,45 @@ export const planningRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const q = request.query;
       return listPlans(ctx.db, requirePrincipal(request), { ...q, page: q.page ?? 1, pageSize: q.pageSize ?? 20 });
+    },
+  );
+
+  app.get(
+    '/plans/export',
+    {
+      schema: {
+        tags: ['planning'],
+        summary: '导出执法计划 Export the filtered plans as .xlsx',
+        querystring: Type.Object({
+          status: Type.Optional(Status),
+          departmentId: Type.Optional(Type.Integer()),
+          level: Type.Optional(Level),
+          line: Type.Optional(Type.String({ maxLength: 40 })),
+          regionCode: Type.Optional(Type.String({ maxLength: 12 })),
+          year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { items } = await listPlans(ctx.db, requirePrincipal(request), { ...request.query, page: 1, pageSize: 100_000 });
+      const en = request.locale === 'en-US';
+      const status = en
+        ? { draft: 'draft', submitted: 'submitted', approved: 'approved', published: 'published' }
+        : { draft: '草稿', submitted: '已提交', approved: '已审批', published: '已公示' };
+      const level = en ? { city: 'city', district: 'district', town: 'town' } : { city: '市级', district: '区县级', town: '镇街级' };
+      const body = await listToXlsx<(typeof items)[number]>(en ? 'Plans' : '执法计划', [
+        { header: en ? 'No.' : '编号', value: (x) => x.id, width: 8 },
+        { header: en ? 'Title' : '计划名称', value: (x) => x.title, width: 36 },
+        { header: en ? 'Department' : '部门', value: (x) => x.department.name, width: 28 },
+        { header: en ? 'Level' : '层级', value: (x) => level[x.level as keyof typeof level] ?? x.level },
+        { header: en ? 'Region' : '区划', value: (x) => x.regionName },
+        { header: en ? 'From' : '开始', value: (x) => x.period.start },
+        { header: en ? 'To' : '结束', value: (x) => x.period.end },
+        { header: en ? 'Status' : '状态', value: (x) => status[x.status as keyof typeof status] ?? x.status },
+        { header: en ? 'Enterprises' : '企业数', value: (x) => x.entryCount },
+        { header: en ? 'Published' : '公示时间', value: (x) => x.publishedAt, width: 24 },
+      ], items);
+      return sendXlsx(reply, 'plans.xlsx', en ? 'plans.xlsx' : '执法计划.xlsx', body);
     },
   );
 

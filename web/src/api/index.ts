@@ -102,6 +102,7 @@ export const api = {
   },
   plans: {
     list: (q: PlanQuery) => request<Paged<PlanSummary>>('/plans', { query: q }),
+    exportXlsx: (q: Omit<PlanQuery, 'page' | 'pageSize'>) => download('/plans/export', q, 'plans.xlsx'),
     get: (id: number | string) => request<PlanDetail>(`/plans/${id}`),
     create: (input: PlanCreateInput) => request<PlanDetail>('/plans', { method: 'POST', body: input }),
     update: (id: number, input: PlanUpdateInput) => request<PlanDetail>(`/plans/${id}`, { method: 'PUT', body: input }),

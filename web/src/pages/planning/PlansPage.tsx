@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, Empty, Form, Pagination, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, type DeptLevel, type PlanQuery, type PlanStatus, type PlanSummary } from '../../api/index.ts';
 import { useT } from '../../i18n/index.tsx';
 import { useMe } from '../../lib/auth.tsx';
@@ -105,11 +105,20 @@ export default function PlansPage() {
         title={t('plans.title')}
         sub={t('plans.subtitle')}
         extra={
-          canCreate && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/plans/new')} data-testid="plan-create">
-              {t('plans.create')}
+          <Space wrap>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => void api.plans.exportXlsx({ ...query, page: undefined, pageSize: undefined } as Omit<typeof query, 'page' | 'pageSize'>)}
+              data-testid="plans-export"
+            >
+              {t('common.export')}
             </Button>
-          )
+            {canCreate && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/plans/new')} data-testid="plan-create">
+                {t('plans.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card size="small" className="aj-filter-card">
