@@ -36,6 +36,14 @@ const Expert = Type.Object({
 });
 
 /** 执法人员库 and 专家库. */
+/** The filters of the inspectors list and of its export. */
+const InspectorFilter = {
+  departmentId: Type.Optional(Type.Integer()),
+  regionCode: Type.Optional(Type.String({ maxLength: 12 })),
+  keyword: Type.Optional(Type.String({ maxLength: 50 })),
+  qualification: Type.Optional(Type.String({ maxLength: 40 })),
+};
+
 export const inspectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
   app.addSchema(Inspector);
@@ -47,13 +55,7 @@ export const inspectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['planning'],
         summary: '执法人员库 Inspectors in your scope, with their profiles',
-        querystring: Type.Object({
-          departmentId: Type.Optional(Type.Integer()),
-          regionCode: Type.Optional(Type.String({ maxLength: 12 })),
-          keyword: Type.Optional(Type.String({ maxLength: 50 })),
-          qualification: Type.Optional(Type.String({ maxLength: 40 })),
-          ...Paging,
-        }),
+        querystring: Type.Object({ ...InspectorFilter, ...Paging }),
         response: { 200: Paged(Type.Ref('Inspector')), ...errorResponses },
       },
     },
@@ -69,12 +71,7 @@ export const inspectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['planning'],
         summary: '导出执法人员库 Export the filtered inspectors as .xlsx',
-        querystring: Type.Object({
-          departmentId: Type.Optional(Type.Integer()),
-          regionCode: Type.Optional(Type.String({ maxLength: 12 })),
-          keyword: Type.Optional(Type.String({ maxLength: 50 })),
-          qualification: Type.Optional(Type.String({ maxLength: 40 })),
-        }),
+        querystring: Type.Object(InspectorFilter),
       },
     },
     async (request, reply) => {

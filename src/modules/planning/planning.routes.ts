@@ -124,6 +124,16 @@ const PublicPlans = Type.Object({
 });
 
 /** 三级计划执法: frequency matrix, rule-based proposals, plans and their approval, the public list (公示). */
+/** The filters of the plans list and of its export. */
+const PlanFilter = {
+  status: Type.Optional(Status),
+  departmentId: Type.Optional(Type.Integer()),
+  level: Type.Optional(Level),
+  line: Type.Optional(Type.String({ maxLength: 40 })),
+  regionCode: Type.Optional(Type.String({ maxLength: 12 })),
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+};
+
 export const planningRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
   app.addSchema(PlanSummary);
@@ -251,15 +261,7 @@ export const planningRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['planning'],
         summary: '执法计划 Plans in your scope (own and higher levels)',
-        querystring: Type.Object({
-          status: Type.Optional(Status),
-          departmentId: Type.Optional(Type.Integer()),
-          level: Type.Optional(Level),
-          line: Type.Optional(Type.String({ maxLength: 40 })),
-          regionCode: Type.Optional(Type.String({ maxLength: 12 })),
-          year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-          ...Paging,
-        }),
+        querystring: Type.Object({ ...PlanFilter, ...Paging }),
         response: { 200: Paged(Type.Ref('PlanSummary')), ...errorResponses },
       },
     },
@@ -275,14 +277,7 @@ export const planningRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['planning'],
         summary: '导出执法计划 Export the filtered plans as .xlsx',
-        querystring: Type.Object({
-          status: Type.Optional(Status),
-          departmentId: Type.Optional(Type.Integer()),
-          level: Type.Optional(Level),
-          line: Type.Optional(Type.String({ maxLength: 40 })),
-          regionCode: Type.Optional(Type.String({ maxLength: 12 })),
-          year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-        }),
+        querystring: Type.Object(PlanFilter),
       },
     },
     async (request, reply) => {
