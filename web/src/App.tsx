@@ -24,6 +24,7 @@ const PlansPage = lazy(() => import('./pages/planning/PlansPage.tsx'));
 const PlanDetailPage = lazy(() => import('./pages/planning/PlanDetailPage.tsx'));
 const ProposePage = lazy(() => import('./pages/planning/ProposePage.tsx'));
 const PublicPlansPage = lazy(() => import('./pages/planning/PublicPlansPage.tsx'));
+const InspectorsPage = lazy(() => import('./pages/planning/InspectorsPage.tsx'));
 const MyVisitsPage = lazy(() => import('./pages/visits/MyVisitsPage.tsx'));
 
 function FullSpin() {
@@ -117,6 +118,7 @@ export function App() {
                   <Route path="plans/new" element={<ProposePage />} />
                   <Route path="plans/:id" element={<PlanDetailPage />} />
                   <Route path="collision" element={<CollisionPage />} />
+                  <Route path="inspectors" element={<InspectorsPage />} />
                   <Route path="my/visits" element={<MyVisitsPage />} />
                   <Route path="*" element={<NotFound />} />
                 </Route>

@@ -23,6 +23,11 @@ import type {
   Department,
   Dictionaries,
   Enterprise,
+  Expert,
+  Inspector,
+  InspectorFilters,
+  InspectorProfile,
+  InspectorProfileInput,
   EnterpriseFilters,
   EnterpriseInput,
   EnterpriseQuery,
@@ -126,6 +131,16 @@ export const api = {
     taskList: (id: number, department?: string) =>
       download(`/collision-runs/${id}/task-list.xlsx`, { department }, 'joint-tasks.xlsx'),
   },
+  // 执法人员库 inspectors and 专家库 experts
+  inspectors: {
+    list: (q: InspectorFilters & { page?: number; pageSize?: number }) => request<Paged<Inspector>>('/inspectors', { query: q }),
+    exportXlsx: (q: InspectorFilters) => download('/inspectors/export', q, 'inspectors.xlsx'),
+    profile: (userId: number) => request<InspectorProfile>(`/inspectors/${userId}/profile`),
+    updateProfile: (userId: number, input: InspectorProfileInput) =>
+      request<InspectorProfile>(`/inspectors/${userId}/profile`, { method: 'PUT', body: input }),
+  },
+  experts: (q: { speciality?: string; keyword?: string; page?: number; pageSize?: number }) =>
+    request<Paged<Expert>>('/experts', { query: q }),
   jobStatus: (id: string) => request<JobStatus>(`/jobs/${encodeURIComponent(id)}`),
   // 联合检查 published visits
   visits: {

@@ -583,3 +583,52 @@ export interface JointVisit {
 export interface MyVisit extends JointVisit {
   myDepartmentId: number | null;
 }
+
+// 执法人员库 inspectors and 专家库 experts (src/modules/inspectors/inspectors.routes.ts)
+export interface Inspector {
+  userId: number;
+  username: string;
+  name: string;
+  role: string;
+  regionCode: string;
+  department: { id: number; code: string; name: string; line: string; level: string } | null;
+  certificateNo: string;
+  /** industry-domain codes (dictionaries industryDomains) */
+  qualifications: string[];
+  dailyCapacity: number;
+  /** YYYY-MM-DD days the inspector cannot go out */
+  unavailable: string[];
+  /** 回避 enterprise ids */
+  conflicts: number[];
+}
+
+export interface InspectorProfile extends Inspector {
+  conflictEnterprises: { id: number; name: string }[];
+}
+
+export interface InspectorFilters {
+  departmentId?: number;
+  regionCode?: string;
+  keyword?: string;
+  qualification?: string;
+}
+
+export interface InspectorProfileInput {
+  certificateNo?: string;
+  qualifications?: string[];
+  dailyCapacity?: number;
+  unavailable?: string[];
+  conflicts?: number[];
+}
+
+export interface Expert {
+  id: number;
+  name: string;
+  userId: number | null;
+  regionCode: string;
+  regionName: string;
+  title: string;
+  employer: string;
+  phone: string;
+  specialities: string[];
+}

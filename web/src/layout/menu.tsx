@@ -1,6 +1,6 @@
 // The side menu as data: later modules add an entry here (path, icon, label key, roles, test id).
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, CarryOutOutlined, MergeCellsOutlined, ScheduleOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, CarryOutOutlined, MergeCellsOutlined, ScheduleOutlined, ShopOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '../api/types.ts';
 import type { MessageKey } from '../i18n/index.tsx';
 
@@ -30,6 +30,15 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'collision', path: '/collision', icon: <MergeCellsOutlined />, labelKey: 'menu.collision', roles: ['admin', 'coordinator'], testId: 'menu-collision' },
   // 我的检查
   { key: 'my-visits', path: '/my/visits', icon: <CarryOutOutlined />, labelKey: 'menu.myVisits', roles: ['inspector', 'expert'], testId: 'menu-my-visits' },
+  // 执法人员库 / 专家库
+  {
+    key: 'inspectors',
+    path: '/inspectors',
+    icon: <SolutionOutlined />,
+    labelKey: 'menu.inspectors',
+    roles: ['admin', 'coordinator', 'dept_head'],
+    testId: 'menu-inspectors',
+  },
   // 部门 三管三必须
   {
     key: 'departments',
