@@ -84,6 +84,19 @@ export const ROLES: ReadonlyArray<Entry<RoleCode>> = [
   { code: 'enterprise_officer', label: { 'zh-CN': '企业安全员', 'en-US': 'Enterprise safety officer' } },
 ];
 
+/**
+ * 专家专业 expert specialities: the industry domains plus the special areas of the major-hazard criteria
+ * (粉尘涉爆, 液氨制冷, 有限空间 — 应急管理部令第10号 Arts. 11–13) and two cross-cutting ones.
+ */
+export const EXPERT_SPECIALITIES: ReadonlyArray<Entry> = [
+  ...INDUSTRY_DOMAINS.map((d) => ({ code: d.code as string, label: d.label })),
+  { code: 'dust_explosion', label: { 'zh-CN': '粉尘涉爆', 'en-US': 'Combustible dust' } },
+  { code: 'ammonia_refrigeration', label: { 'zh-CN': '液氨制冷', 'en-US': 'Ammonia refrigeration' } },
+  { code: 'confined_space', label: { 'zh-CN': '有限空间', 'en-US': 'Confined spaces' } },
+  { code: 'fire', label: { 'zh-CN': '消防', 'en-US': 'Fire safety' } },
+  { code: 'electrical', label: { 'zh-CN': '电气', 'en-US': 'Electrical safety' } },
+];
+
 /** Everything the web app needs for pick-lists and labels, JSON-serialisable. */
 export const dictionaries = {
   industryDomains: INDUSTRY_DOMAINS,
@@ -94,6 +107,7 @@ export const dictionaries = {
   creditGrades: CREDIT_GRADES,
   standardizationLevels: STANDARDIZATION_LEVELS,
   smallVenueCategories: SMALL_VENUE_CATEGORIES,
+  expertSpecialities: EXPERT_SPECIALITIES,
   supervisionLines: SUPERVISION_LINES,
   departmentLevels: DEPARTMENT_LEVELS,
   roles: ROLES,

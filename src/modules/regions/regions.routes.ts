@@ -29,6 +29,7 @@ const dictionaryPayload = {
   creditGrades: entries(dictionaries.creditGrades),
   standardizationLevels: entries(dictionaries.standardizationLevels),
   smallVenueCategories: entries(dictionaries.smallVenueCategories),
+  expertSpecialities: entries(dictionaries.expertSpecialities),
   lines: entries(dictionaries.supervisionLines),
   roles: entries(dictionaries.roles),
   departmentLevels: entries(dictionaries.departmentLevels),

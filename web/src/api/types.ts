@@ -76,6 +76,7 @@ export interface Dictionaries {
   creditGrades: DictEntry[];
   standardizationLevels: (DictEntry & { code: StandardizationLevel })[];
   smallVenueCategories: DictEntry[];
+  expertSpecialities: DictEntry[];
   lines: DictEntry[];
   roles: (DictEntry & { code: Role })[];
   departmentLevels: (DictEntry & { code: 'city' | 'district' | 'town' })[];

@@ -9,6 +9,7 @@ const EMPTY: Dictionaries = {
   creditGrades: [],
   standardizationLevels: [],
   smallVenueCategories: [],
+  expertSpecialities: [],
   lines: [],
   roles: [],
   departmentLevels: [],

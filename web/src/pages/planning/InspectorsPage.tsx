@@ -321,7 +321,7 @@ function ExpertsTab() {
     <Space wrap size={[0, 4]}>
       {codes.map((c) => (
         <Tag key={c} color="blue">
-          {label('industryDomains', c)}
+          {label('expertSpecialities', c)}
         </Tag>
       ))}
     </Space>
@@ -353,7 +353,7 @@ function ExpertsTab() {
             </Col>
             <Col xs={24} sm={12} lg={8}>
               <Form.Item name="speciality" label={t('experts.speciality')}>
-                <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('common.all')} options={options('industryDomains')} data-testid="experts-speciality" />
+                <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('common.all')} options={options('expertSpecialities')} data-testid="experts-speciality" />
               </Form.Item>
             </Col>
           </Row>
