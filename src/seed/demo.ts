@@ -74,11 +74,10 @@ export async function seedDemo(db: Db, now: Date, log: (m: string) => void = () 
       );
       for (const r of res) known.set(r.uscc, r.id);
     }
-    for (const e of enterprises) {
-      if (e.lastAccidentDate) {
-        await tx.execute(sql`UPDATE enterprises SET last_accident_date = ${e.lastAccidentDate} WHERE uscc = ${e.uscc}`);
-      }
-    }
+    // Accident history in one statement (the register's upsert does not carry it).
+    const accidents = enterprises.filter((e) => e.lastAccidentDate).map((e) => ({ uscc: e.uscc, date: e.lastAccidentDate }));
+    await tx.execute(sql`UPDATE enterprises AS e SET last_accident_date = x.date
+      FROM json_to_recordset(${JSON.stringify(accidents)}::json) AS x(uscc text, date date) WHERE e.uscc = x.uscc`);
     report.enterprises = enterprises.length;
     await appendAudit(tx, { id: null, name: 'seed' }, [
       { action: 'seed', entityType: 'register', entityId: 'demo', after: { enterprises: enterprises.length, departments: departments.length } },

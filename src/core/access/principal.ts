@@ -3,24 +3,11 @@
  * the user's region subtree; for department users also their supervision line (条线);
  * an enterprise officer sees only their own enterprise.
  */
-export type Role =
-  | 'admin' // 系统管理员
-  | 'coordinator' // 安委办
-  | 'dept_head' // 部门负责人
-  | 'inspector' // 执法人员
-  | 'expert' // 专家
-  | 'grid_worker' // 网格员
-  | 'enterprise_officer'; // 企业安全员
+import { ROLE_CODES, type RoleCode } from '../reference/dictionaries.ts';
 
-export const ROLES: readonly Role[] = [
-  'admin',
-  'coordinator',
-  'dept_head',
-  'inspector',
-  'expert',
-  'grid_worker',
-  'enterprise_officer',
-];
+/** admin 系统管理员 · coordinator 安委办 · dept_head 部门负责人 · inspector 执法人员 · expert 专家 · grid_worker 网格员 · enterprise_officer 企业安全员 */
+export type Role = RoleCode;
+export const ROLES: readonly Role[] = ROLE_CODES;
 
 export interface Principal {
   userId: number;

@@ -3,9 +3,10 @@
  * admin edits (国办发〔2024〕54号 asks for published per-enterprise caps). Sampled enterprises are planned once.
  */
 import type { CreditGrade, RiskLevel } from './selection.ts';
+import { CREDIT_GRADE_CODES, RISK_LEVEL_CODES } from '../reference/dictionaries.ts';
 
-export const RISK_LEVELS: readonly RiskLevel[] = ['red', 'orange', 'yellow', 'blue'];
-export const CREDIT_GRADES: readonly CreditGrade[] = ['A', 'B', 'C', 'D'];
+export const RISK_LEVELS: readonly RiskLevel[] = RISK_LEVEL_CODES;
+export const CREDIT_GRADES: readonly CreditGrade[] = CREDIT_GRADE_CODES;
 
 export interface MatrixCell {
   riskLevel: RiskLevel;

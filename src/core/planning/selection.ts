@@ -5,8 +5,8 @@
  * Pure: the reference date comes in as `today`.
  */
 
-export type RiskLevel = 'red' | 'orange' | 'yellow' | 'blue';
-export type CreditGrade = 'A' | 'B' | 'C' | 'D';
+import type { CreditGrade, RiskLevel } from '../reference/dictionaries.ts';
+export type { CreditGrade, RiskLevel };
 
 /** What the rules need to know about an enterprise (from the register). */
 export interface EnterpriseFacts {

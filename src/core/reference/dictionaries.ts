@@ -97,6 +97,12 @@ export const EXPERT_SPECIALITIES: ReadonlyArray<Entry> = [
   { code: 'electrical', label: { 'zh-CN': '电气', 'en-US': 'Electrical safety' } },
 ];
 
+/** The codes alone, in rank order — the one list the rules (register validation, frequency matrix) check against. */
+export const RISK_LEVEL_CODES: readonly RiskLevel[] = RISK_LEVELS.map((x) => x.code);
+export const CREDIT_GRADE_CODES: readonly CreditGrade[] = CREDIT_GRADES.map((x) => x.code);
+export const STANDARDIZATION_LEVEL_CODES: readonly StandardizationLevel[] = STANDARDIZATION_LEVELS.map((x) => x.code);
+export const ROLE_CODES: readonly RoleCode[] = ROLES.map((x) => x.code);
+
 /** Everything the web app needs for pick-lists and labels, JSON-serialisable. */
 export const dictionaries = {
   industryDomains: INDUSTRY_DOMAINS,

@@ -7,13 +7,16 @@ import { INDUSTRY_DOMAINS } from '../reference/domains.ts';
 import { normalizeIndustryCode } from '../reference/industry.ts';
 import type { MessageKey, Params } from '../../i18n/messages.ts';
 
-export type RiskLevel = 'red' | 'orange' | 'yellow' | 'blue';
-export type CreditGrade = 'A' | 'B' | 'C' | 'D';
-export type StandardizationLevel = '1' | '2' | '3' | 'none';
+import {
+  CREDIT_GRADE_CODES as CREDIT_GRADES,
+  RISK_LEVEL_CODES as RISK_LEVELS,
+  STANDARDIZATION_LEVEL_CODES as STANDARDIZATION_LEVELS,
+  type CreditGrade,
+  type RiskLevel,
+  type StandardizationLevel,
+} from '../reference/dictionaries.ts';
 
-export const RISK_LEVELS: readonly RiskLevel[] = ['red', 'orange', 'yellow', 'blue'];
-export const CREDIT_GRADES: readonly CreditGrade[] = ['A', 'B', 'C', 'D'];
-export const STANDARDIZATION_LEVELS: readonly StandardizationLevel[] = ['1', '2', '3', 'none'];
+export type { CreditGrade, RiskLevel, StandardizationLevel };
 
 export interface EnterpriseInput {
   uscc: string;

@@ -222,8 +222,8 @@ export async function importEnterprises(opts: {
   // 3. write, all in one transaction with the audit records.
   let created = 0;
   let updated = 0;
-  const landlordNames = new Map<number, string>();
-  for (const r of known.values()) landlordNames.set(r.id, r.uscc);
+  const usccOfId = new Map<number, string>();
+  for (const r of known.values()) usccOfId.set(r.id, r.uscc);
   await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const idOf = new Map<string, number>();
@@ -250,7 +250,7 @@ export async function importEnterprises(opts: {
           entityType: 'enterprise',
           entityId: r.id,
           enterpriseId: r.id,
-          before: before ? toInput(before, before.landlord_id ? (landlordNames.get(before.landlord_id) ?? null) : null) : null,
+          before: before ? toInput(before, before.landlord_id ? (usccOfId.get(before.landlord_id) ?? null) : null) : null,
           after: g.input,
         });
       }
