@@ -6,16 +6,30 @@ import { setApiLocale } from '../api/client.ts';
 import type { DictEntry } from '../api/types.ts';
 import zhCN from './zh-CN.ts';
 import enUS from './en-US.ts';
+import { MODULE_MESSAGES } from './modules.ts';
 
 export type Locale = 'zh-CN' | 'en-US';
-export type MessageKey = keyof typeof zhCN;
-export type Messages = Record<MessageKey, string>;
+/** Keys of the shared catalogue (zh-CN.ts / en-US.ts): app shell, common words, the register and planning pages. */
+export type BaseMessageKey = keyof typeof zhCN;
+/** Keys of the page groups' own catalogues (`pages/<group>/messages.ts`, listed in modules.ts). */
+type KeysOf<T> = T extends readonly (infer C)[] ? (C extends { zh: infer Z } ? Extract<keyof Z, string> : never) : never;
+type ModuleMessageKey = KeysOf<typeof MODULE_MESSAGES>;
+export type MessageKey = BaseMessageKey | ModuleMessageKey;
+/** The English catalogue must carry every key of the Chinese one. */
+export type Messages = Record<BaseMessageKey, string>;
 export type Params = Record<string, string | number>;
 
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
 export const LOCALE_STORAGE_KEY = 'anjian.locale';
 
-const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zhCN, 'en-US': enUS };
+interface Catalogue {
+  zh: Record<string, string>;
+  en: Record<string, string>;
+}
+const MESSAGES: Record<Locale, Record<string, string>> = {
+  'zh-CN': Object.assign({}, zhCN, ...MODULE_MESSAGES.map((m: Catalogue) => m.zh)),
+  'en-US': Object.assign({}, enUS, ...MODULE_MESSAGES.map((m: Catalogue) => m.en)),
+};
 
 function readStoredLocale(): Locale {
   try {
@@ -36,7 +50,7 @@ function applyLocale(locale: Locale): void {
   setApiLocale(locale);
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   document.documentElement.lang = locale;
-  document.title = MESSAGES[locale]['app.title'];
+  document.title = MESSAGES[locale]['app.title'] ?? '';
 }
 
 export type TFunction = (key: MessageKey, params?: Params) => string;
@@ -93,5 +107,5 @@ export function useT(): TFunction {
 }
 
 export function isMessageKey(k: string): k is MessageKey {
-  return Object.prototype.hasOwnProperty.call(zhCN, k);
+  return Object.prototype.hasOwnProperty.call(MESSAGES['zh-CN'], k);
 }
