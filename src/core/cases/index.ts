@@ -1,0 +1,3 @@
+export * from './model.ts';
+export * from './lifecycle.ts';
+export * from './stats.ts';
