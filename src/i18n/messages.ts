@@ -1,7 +1,9 @@
 /** Server-side messages in both languages. Every error the API returns is one of these keys. */
+import { inspectionEn, inspectionZh } from './inspection.messages.ts';
 export type Locale = 'zh-CN' | 'en-US';
 
 const zh = {
+  ...inspectionZh,
   'error.internal': '服务器内部错误，请稍后再试',
   'error.not_found': '未找到请求的资源',
   'error.validation': '提交的数据有误，请检查标出的字段',
@@ -97,6 +99,7 @@ const zh = {
 export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
+  ...inspectionEn,
   'error.internal': 'Internal server error, please try again later',
   'error.not_found': 'The requested resource was not found',
   'error.validation': 'Some fields are invalid; please check the marked fields',
