@@ -5,6 +5,8 @@ import { migrate } from './db/migrate.ts';
 import { loadRegions } from './seed/reference.ts';
 import { seedDemo } from './seed/demo.ts';
 import { buildServer, type App } from './server.ts';
+import { Scheduler } from './modules/scheduler/scheduler.ts';
+import { TASKS } from './modules/scheduler/tasks.ts';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -35,6 +37,10 @@ export async function startApp(config: Config, opts: { logger?: boolean; log?: (
       { db: database.db, dbKind: database.kind, config, now: () => new Date(), version: VERSION },
       { logger: opts.logger },
     );
+    // 周期任务: runs each registered task once per period, across every process sharing the database
+    const scheduler = new Scheduler({ db: database.db, tasks: TASKS, dataDir: config.dataDir, log: (m) => app.log.info(m) });
+    scheduler.start();
+    app.addHook('onClose', async () => scheduler.stop());
     return { app, database };
   } catch (e) {
     await database.close();

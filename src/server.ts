@@ -25,6 +25,13 @@ import { inspectorRoutes } from './modules/inspectors/inspectors.routes.ts';
 import { planningRoutes } from './modules/planning/planning.routes.ts';
 import { collisionRunRoutes } from './modules/collision-runs/collision-runs.routes.ts';
 import { visitRoutes } from './modules/visits/visits.routes.ts';
+import { inspectionRoutes } from './modules/inspections/inspections.routes.ts';
+import { hazardRoutes } from './modules/hazards/hazards.routes.ts';
+import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { questionRoutes } from './modules/questions/questions.routes.ts';
+import { fileRoutes } from './modules/files/files.routes.ts';
+import { schedulerRoutes } from './modules/scheduler/scheduler.routes.ts';
+import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
 
 export type App = FastifyInstance;
 
@@ -161,6 +168,13 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
       await api.register(planningRoutes);
       await api.register(collisionRunRoutes);
       await api.register(visitRoutes);
+      await api.register(inspectionRoutes);
+      await api.register(hazardRoutes);
+      await api.register(caseRoutes);
+      await api.register(questionRoutes);
+      await api.register(fileRoutes);
+      await api.register(schedulerRoutes);
+      await api.register(inboxRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -4,6 +4,7 @@ import { DataDirLockedError } from '../db/lock.ts';
 import { openReady, startApp, VERSION } from '../app.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { verifyAuditChain } from '../modules/audit/audit.repo.ts';
+import { verifySignedInspections } from '../modules/inspections/verify-signed.ts';
 import { createUser } from '../modules/users/create-user.ts';
 import { findUserByUsername } from '../modules/auth/auth.repo.ts';
 import { toPrincipal } from '../modules/auth/auth.service.ts';
@@ -181,14 +182,41 @@ auditCmd
     try {
       const code = await withDb('anjian audit verify', async ({ db }) => {
         const r = await verifyAuditChain(db);
-        if (r.ok) {
-          log(`audit chain intact: ${r.count} records`);
-          return 0;
-        }
-        log(`audit chain BROKEN at record #${r.firstBad!.seq}: ${r.firstBad!.reason} (${r.count} records verified before it)`);
-        return 1;
+        if (r.ok) log(`audit chain intact: ${r.count} records`);
+        else log(`audit chain BROKEN at record #${r.firstBad!.seq}: ${r.firstBad!.reason} (${r.count} records verified before it)`);
+        // signed inspections: the content as stored must still hash to what was signed (and recorded in the chain)
+        const s = await verifySignedInspections(db);
+        for (const b of s.broken) log(`signed inspection ${b.code} (id ${b.inspectionId}) ALTERED after signing: ${b.reason}`);
+        if (s.broken.length === 0) log(`signed inspections intact: ${s.checked}`);
+        return r.ok && s.broken.length === 0 ? 0 : 1;
       });
       process.exitCode = code;
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
+  .command('tasks [name]')
+  .description('list the periodic tasks, or run one now by name (e.g. hazards.escalate)')
+  .action(async (name?: string) => {
+    try {
+      const { TASKS, findTask } = await import('../modules/scheduler/tasks.ts');
+      const { Scheduler } = await import('../modules/scheduler/scheduler.ts');
+      if (!name) {
+        for (const t of TASKS) process.stdout.write(`${t.name}\t${t.every}${t.at ? ` ${t.at}` : ''}\t${t.label['zh-CN']}\n`);
+        return;
+      }
+      const task = findTask(name);
+      if (!task) {
+        log(`unknown task ${name}`);
+        process.exitCode = 2;
+        return;
+      }
+      await withDb('anjian tasks', async ({ db }) => {
+        const now = new Date();
+        await new Scheduler({ db, tasks: [task], dataDir: config.dataDir, log }).runOnce(task, `manual:${now.toISOString()}`);
+      });
     } catch (e) {
       fail(e);
     }

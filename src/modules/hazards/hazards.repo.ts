@@ -351,3 +351,52 @@ export async function insertSelfInspection(tx: Db, v: { enterpriseId: number; cl
   );
   return r!.id;
 }
+
+// ── documents and officers for the hazard's documents ─────────────────────────
+export const rectificationOrders = (db: Db, enterpriseId: number, hazardId: number, inspectionId: number | null) =>
+  rows<{ id: number; number: string; issued_at: Date | string; kind: string }>(
+    db,
+    sql`SELECT id, number, issued_at, kind FROM documents WHERE enterprise_id = ${enterpriseId} AND kind = 'rectification_order'
+      AND ((source_type = 'hazard' AND source_id = ${hazardId})${inspectionId !== null ? sql` OR (source_type = 'inspection' AND source_id = ${inspectionId})` : sql``})
+      ORDER BY issued_at DESC, id DESC`,
+  );
+
+export const documentsOfHazard = (db: Db, enterpriseId: number, hazardId: number, inspectionId: number | null) =>
+  rows<{ id: number; kind: string; number: string; issued_at: Date | string; source_type: string; source_id: number }>(
+    db,
+    sql`SELECT id, kind, number, issued_at, source_type, source_id FROM documents WHERE enterprise_id = ${enterpriseId}
+      AND ((source_type = 'hazard' AND source_id = ${hazardId})${inspectionId !== null ? sql` OR (source_type = 'inspection' AND source_id = ${inspectionId})` : sql``})
+      ORDER BY issued_at, id`,
+  );
+
+/** Officers (name, 执法证号) of a department: the given users first, then others of the department, at most `n`. */
+export const departmentOfficers = (db: Db, departmentId: number, first: readonly number[], n: number) =>
+  rows<{ id: number; display_name: string; certificate_no: string | null }>(
+    db,
+    sql`SELECT u.id, u.display_name, p.certificate_no FROM users u LEFT JOIN inspector_profiles p ON p.user_id = u.id
+      WHERE u.department_id = ${departmentId} AND u.role IN ('inspector', 'dept_head')
+      ORDER BY CASE WHEN u.id IN ${inList(first.length ? first : [-1])} THEN 0 ELSE 1 END, u.id LIMIT ${n}`,
+  );
+
+export const casesOfHazard = (db: Db, enterpriseId: number, hazardId: number) =>
+  rows<{ id: number; code: string; step: string; title: string }>(
+    db,
+    sql`SELECT c.id, c.code, c.step, c.title FROM case_hazards ch JOIN cases c ON c.enterprise_id = ch.enterprise_id AND c.id = ch.case_id
+      WHERE ch.enterprise_id = ${enterpriseId} AND ch.hazard_id = ${hazardId} ORDER BY c.id`,
+  );
+
+/** 多部门检查结果集中反馈: one enterprise's inspections and hazards, by department. */
+export const findingsByDepartment = (db: Db, enterpriseId: number, today: string) =>
+  rows<{ department_id: number | null; department_name: string | null; inspections: number; last_inspection: string | null; open: number; overdue: number; closed: number; major_open: number }>(
+    db,
+    sql`WITH i AS (SELECT department_id, count(*)::int AS n, max(signed_at) AS last FROM inspections WHERE enterprise_id = ${enterpriseId} AND status = 'signed' GROUP BY department_id),
+      h AS (SELECT department_id, count(*) FILTER (WHERE state IN ${OPEN})::int AS open,
+          count(*) FILTER (WHERE state IN ${OPEN} AND deadline < ${today})::int AS overdue, count(*) FILTER (WHERE state = 'closed')::int AS closed,
+          count(*) FILTER (WHERE state IN ${OPEN} AND level = 'major')::int AS major_open
+        FROM hazards WHERE enterprise_id = ${enterpriseId} GROUP BY department_id)
+      SELECT coalesce(i.department_id, h.department_id) AS department_id, d.name AS department_name, coalesce(i.n, 0) AS inspections,
+        i.last::text AS last_inspection, coalesce(h.open, 0) AS open, coalesce(h.overdue, 0) AS overdue, coalesce(h.closed, 0) AS closed,
+        coalesce(h.major_open, 0) AS major_open
+      FROM i FULL JOIN h ON h.department_id IS NOT DISTINCT FROM i.department_id LEFT JOIN departments d ON d.id = coalesce(i.department_id, h.department_id)
+      ORDER BY d.name NULLS LAST`,
+  );

@@ -123,14 +123,14 @@ export async function signInspection(db: Db, p: Principal, id: number, input: Si
     }
     await appendAudit(tx, { id: p.userId, name: p.username }, audit, now);
     if (complete) {
-      const hazards = await raiseFindings(tx, i, team, content, now);
-      await issueInspectionDocuments(tx, { inspection: i, team, content, hazards, signedBy: p }, now);
+      const hazards = await raiseFindings(tx, i, team, now);
+      await issueInspectionDocuments(tx, { inspection: i, team, hazards, signedBy: p, dataDir: opts.dataDir }, now);
     }
   });
 }
 
 /** The findings of a locked record go on the ledger. */
-async function raiseFindings(tx: Db, i: repo.InspectionRow, team: Awaited<ReturnType<typeof repo.teamOf>>, content: NonNullable<Awaited<ReturnType<typeof signedContent>>>, now: Date) {
+async function raiseFindings(tx: Db, i: repo.InspectionRow, team: Awaited<ReturnType<typeof repo.teamOf>>, now: Date) {
   const checklist = await repo.checklistOf(tx, i.enterprise_id, i.id);
   const names = team.map((t) => t.display_name).join('、');
   const foundAt = new Date(i.started_at);
@@ -149,9 +149,9 @@ async function raiseFindings(tx: Db, i: repo.InspectionRow, team: Awaited<Return
     if (f.fixedOnSite) {
       list.push({ ...base, state: 'closed', closedAt: now, closedBy: i.started_by, closedOnTime: true, events: [report, { action: 'close_on_spot', fromState: 'reported', toState: 'closed', note: '当场整改', actorId: i.started_by, actorName: names }] });
     } else {
-      list.push({ ...base, state: 'confirmed', events: [report, { action: 'confirm', fromState: 'reported', toState: 'confirmed', note: '现场检查记录签名确认', actorId: i.started_by, actorName: names, data: { deadline: f.deadline, contentHash: content ? 'signed' : '' } }] });
+      list.push({ ...base, state: 'confirmed', events: [report, { action: 'confirm', fromState: 'reported', toState: 'confirmed', note: '现场检查记录签名确认', actorId: i.started_by, actorName: names, data: { deadline: f.deadline, inspection: i.code } }] });
     }
   }
   const made = list.length ? await raiseHazards(tx, list, { id: i.started_by, name: 'inspection-signing' }, now) : [];
-  return made.map((m, k) => ({ ...m, level: list[k]!.level, state: list[k]!.state, description: list[k]!.description, deadline: list[k]!.deadline, itemCode: list[k]!.itemCode, legalBasis: list[k]!.legalBasis }));
+  return made.map((m, k) => ({ ...m, level: list[k]!.level, state: list[k]!.state, description: list[k]!.description, deadline: list[k]!.deadline, itemCode: list[k]!.itemCode, legalBasis: list[k]!.legalBasis, location: list[k]!.location, itemText: list[k]!.itemText }));
 }
