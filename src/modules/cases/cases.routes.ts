@@ -4,6 +4,7 @@ import { requirePrincipal } from '../../http/context.ts';
 import { errorResponses, Nullable, Paged, Paging } from '../../http/schemas.ts';
 import { addEvidence, addMeasure, advanceCase, caseDetail, executeMeasure, listCases, openCase, removeMeasure, transferCase } from './cases.service.ts';
 import { filingRateReport, zeroPenaltyList } from './enforcement-rates.ts';
+import { HazardSummarySchema } from '../hazards/hazards.routes.ts';
 
 const L = <T extends string>(...v: T[]) => Type.Union(v.map((x) => Type.Literal(x)));
 const Step = L('filed', 'investigating', 'notified', 'decided', 'executing', 'closed');
@@ -47,6 +48,7 @@ const Rate = { major: Type.Integer(), filed: Type.Integer(), rate: Nullable(Type
 /** 执法案件 cases: open from hazards or an inspection, evidence, measures, steps, transfer to the police; 立案率 and 零处罚. */
 export const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
+  app.addSchema(HazardSummarySchema);
   app.addSchema(Summary);
   app.addSchema(Detail);
   const detail = (p: ReturnType<typeof requirePrincipal>, id: number) => caseDetail(ctx.db, p, id);

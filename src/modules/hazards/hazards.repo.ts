@@ -389,14 +389,14 @@ export const casesOfHazard = (db: Db, enterpriseId: number, hazardId: number) =>
 export const findingsByDepartment = (db: Db, enterpriseId: number, today: string) =>
   rows<{ department_id: number | null; department_name: string | null; inspections: number; last_inspection: string | null; open: number; overdue: number; closed: number; major_open: number }>(
     db,
-    sql`WITH i AS (SELECT department_id, count(*)::int AS n, max(signed_at) AS last FROM inspections WHERE enterprise_id = ${enterpriseId} AND status = 'signed' GROUP BY department_id),
-      h AS (SELECT department_id, count(*) FILTER (WHERE state IN ${OPEN})::int AS open,
+    sql`WITH i AS (SELECT coalesce(department_id, 0) AS department_id, count(*)::int AS n, max(signed_at) AS last FROM inspections WHERE enterprise_id = ${enterpriseId} AND status = 'signed' GROUP BY 1),
+      h AS (SELECT coalesce(department_id, 0) AS department_id, count(*) FILTER (WHERE state IN ${OPEN})::int AS open,
           count(*) FILTER (WHERE state IN ${OPEN} AND deadline < ${today})::int AS overdue, count(*) FILTER (WHERE state = 'closed')::int AS closed,
           count(*) FILTER (WHERE state IN ${OPEN} AND level = 'major')::int AS major_open
-        FROM hazards WHERE enterprise_id = ${enterpriseId} GROUP BY department_id)
-      SELECT coalesce(i.department_id, h.department_id) AS department_id, d.name AS department_name, coalesce(i.n, 0) AS inspections,
+        FROM hazards WHERE enterprise_id = ${enterpriseId} GROUP BY 1)
+      SELECT nullif(coalesce(i.department_id, h.department_id), 0) AS department_id, d.name AS department_name, coalesce(i.n, 0) AS inspections,
         i.last::text AS last_inspection, coalesce(h.open, 0) AS open, coalesce(h.overdue, 0) AS overdue, coalesce(h.closed, 0) AS closed,
         coalesce(h.major_open, 0) AS major_open
-      FROM i FULL JOIN h ON h.department_id IS NOT DISTINCT FROM i.department_id LEFT JOIN departments d ON d.id = coalesce(i.department_id, h.department_id)
+      FROM i FULL JOIN h ON h.department_id = i.department_id LEFT JOIN departments d ON d.id = coalesce(i.department_id, h.department_id)
       ORDER BY d.name NULLS LAST`,
   );

@@ -21,6 +21,7 @@ import { enterpriseFindings, exportLedger, ledgerSummary, listHazards } from './
 import { listSelfInspections, recordSelfInspection } from './self-inspections.ts';
 import { saveFiveFixes, transitionHazard, uploadHazardPhoto } from './transition-hazard.ts';
 import * as repo from './hazards.repo.ts';
+import { PhotoSchema } from '../inspections/inspections.schema.ts';
 
 const L = <T extends string>(...v: T[]) => Type.Union(v.map((x) => Type.Literal(x)));
 const State = L('reported', 'confirmed', 'rectifying', 'submitted', 'closed', 'dismissed');
@@ -110,6 +111,7 @@ const RuleSchema = Type.Object({ level: Level, step: Type.Integer({ minimum: 1, 
 /** 隐患台账 the ledger, a hazard's page and its loop, the enterprise's side (自查自改, findings of every department), escalation rules. */
 export const hazardRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
+  app.addSchema(PhotoSchema);
   app.addSchema(HazardSummarySchema);
   app.addSchema(HazardSchema);
 

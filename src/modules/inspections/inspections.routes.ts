@@ -153,9 +153,9 @@ export const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['inspection'],
-        summary: '提交答卷 Answers of a quiz (one array of option indices per question, null = unanswered); scored on the server',
+        summary: '提交答卷 Answers of a quiz (one array of option indices per question, [] = unanswered); scored on the server',
         params: Type.Object({ id: Type.Integer(), quizId: Type.Integer() }),
-        body: Type.Object({ answers: Type.Array(Type.Union([Type.Array(Type.Integer({ minimum: 0, maximum: 7 }), { maxItems: 8 }), Type.Null()]), { maxItems: 20 }) }),
+        body: Type.Object({ answers: Type.Array(Type.Array(Type.Integer({ minimum: 0, maximum: 7 }), { maxItems: 8 }), { maxItems: 20 }) }),
         response: { 200: Type.Ref('Quiz'), ...errors },
       },
     },
