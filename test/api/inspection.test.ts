@@ -102,7 +102,8 @@ describeOnDatabases('inspection, hazards and cases (issue 6)', (env) => {
     assert.equal(bad.statusCode, 422);
     assert.equal(bad.json().details[0].field, 'reason');
     const r = await ok('inspector', 'POST', '/inspections', { clientId: cid(), enterpriseId: E().jiangningMachine.id, reason: 'complaint', reasonNote: '群众举报夜间违规动火', team: [u.jn2] }, 201);
-    const arts = new Set(r.checklist.map((x: Json) => x.code.slice(0, 7)));
+    const arts = new Set(r.checklist.filter((x: Json) => x.mustCheck).map((x: Json) => x.code.slice(0, 7)));
+    assert.ok(r.checklist.some((x: Json) => x.code === 'G-emergency-01' && x.origin === 'plan'), "the line's general items too");
     assert.deepEqual([...arts].sort(), ['MH10-03', 'MH10-07', 'MH10-11', 'MH10-12', 'MH10-13']);
     assert.equal((await as('inspector', 'POST', '/inspections', { clientId: cid(), enterpriseId: E().xuanwuShop.id, reason: 'campaign' })).statusCode, 404, 'outside the district');
     assert.equal((await as('inspector', 'POST', '/inspections', { clientId: cid(), enterpriseId: E().jiangningMachine.id, reason: 'campaign', team: [u.inspectorHousing] })).statusCode, 422, 'team from the own department only');

@@ -12,6 +12,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../http/err
 import { appendAudit } from '../audit/audit.repo.ts';
 import { findBrief } from '../enterprises/enterprises.repo.ts';
 import { currentItemsOfLine, findItems, type ItemRow } from '../items/items.repo.ts';
+import { suggestItems } from '../planning/planning.service.ts';
 import { inspectionPolicy } from './inspections.policy.ts';
 import * as repo from './inspections.repo.ts';
 
@@ -68,10 +69,13 @@ export async function startInspection(db: Db, p: Principal, input: StartInput, n
     team = [...team, ...extra];
   }
   const department = (await repo.departmentOf(db, departmentId))!;
+  const lineItems = await currentItemsOfLine(db, department.line);
+  // unplanned: the line's items for the enterprise's domain, as a plan of the line would carry them
+  if (input.visitId === undefined) planItemIds = suggestItems(lineItems, enterprise.industry_domain).filter((id) => !lineItems.find((x) => x.id === id)?.major_hazard);
   const planItems = (await findItems(db, planItemIds)).map(lib);
   const byId = new Map(planItems.map((x) => [x.id, x]));
   const ordered = planItemIds.map((id) => byId.get(id)).filter((x): x is LibraryItem => !!x);
-  const checklist = composeChecklist(ordered, (await currentItemsOfLine(db, department.line)).map(lib), enterprise.industry_domain, department.line);
+  const checklist = composeChecklist(ordered, lineItems.map(lib), enterprise.industry_domain, department.line);
 
   const id = await repo.nextId(db, 'inspections_id_seq');
   const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
