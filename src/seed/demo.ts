@@ -13,6 +13,7 @@ import { upsertMany } from '../modules/enterprises/enterprises.repo.ts';
 import { setSetting, type DemoSetting } from '../modules/settings/settings.repo.ts';
 import { loadRegions } from './reference.ts';
 import { seedPlanning } from './planning.ts';
+import { seedInspections } from './inspections.ts';
 
 export const DEMO_PASSWORD = 'Anjian2026';
 
@@ -108,5 +109,6 @@ export async function seedDemo(db: Db, now: Date, log: (m: string) => void = () 
   });
   log(`demo data: ${report.enterprises} enterprises, ${report.departments} departments, ${report.inspectors} inspectors, ${report.users} users`);
   await seedPlanning(db, now, log);
+  await seedInspections(db, now, log);
   return report;
 }

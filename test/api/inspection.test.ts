@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { one, rows, sql } from '../../src/db/client.ts';
 import { loadItemLibrary } from '../../src/seed/planning.ts';
 import { STARTER_QUESTIONS } from '../../src/seed/quiz-questions.ts';
+import { insertQuestions } from '../../src/modules/questions/questions.repo.ts';
 import { hashPassword } from '../../src/modules/auth/password.ts';
 import { makeIdNumber } from '../../src/core/codes/id-number.ts';
 import { verifySignedInspections } from '../../src/modules/inspections/verify-signed.ts';
@@ -48,8 +49,8 @@ describeOnDatabases('inspection, hazards and cases (issue 6)', (env) => {
   };
   const E = () => e.fixture.enterprises;
   /** sessions expire on the server's clock: sign in again after moving it */
-  const relogin = async () => {
-    for (const who of Object.keys(c)) c[who] = await login(e.app, who);
+  const relogin = async (...who: string[]) => {
+    for (const x of who) c[x] = await login(e.app, x);
   };
 
   before(async () => {
@@ -66,7 +67,7 @@ describeOnDatabases('inspection, hazards and cases (issue 6)', (env) => {
     }
     for (const who of ['admin', 'coordinator', 'coordinatorSuzhou', 'depthead', 'inspector', 'inspectorHousing', 'inspectorSuzhou', 'expert', 'grid', 'enterprise', 'enterpriseOther', 'jn2', 'jnHead']) c[who] = await login(e.app, who);
     for (const r of await rows<{ id: number; username: string }>(db, sql`SELECT id, username FROM users`)) u[r.username] = r.id;
-    for (const q of STARTER_QUESTIONS) await ok('admin', 'POST', '/quiz-questions', q, 201);
+    await insertQuestions(db, STARTER_QUESTIONS, null, e.clock.now);
     // a published joint visit for jiangningChem (危化品) with the district's two inspectors, pinned to two items
     const items = await rows<{ id: number; code: string }>(db, sql`SELECT id, code FROM inspection_items WHERE code IN ('G-emergency-01', 'MH121-01') ORDER BY code`);
     const run = await one<{ id: number }>(db, sql`INSERT INTO collision_runs (region_code, period_start, period_end, seed, status) VALUES ('320100', '2026-03-01', '2026-03-31', 1, 'published') RETURNING id`);
@@ -326,7 +327,7 @@ describeOnDatabases('inspection, hazards and cases (issue 6)', (env) => {
     assert.equal((await one<{ s: number }>(db, sql`SELECT escalation_step::int AS s FROM hazards WHERE id = ${gen.id}`))!.s, 2);
     await escalateHazards(db, day('2026-03-20'));
     e.clock.now = day('2026-03-20');
-    await relogin();
+    await relogin('inspector', 'coordinator', 'enterprise');
     const h = await ok('inspector', 'GET', `/hazards/${gen.id}`);
     assert.deepEqual([h.escalation, h.light, h.overdue, h.daysOverdue], [3, 'red', true, 15]);
     assert.deepEqual(h.timeline.filter((x: Json) => x.action === 'escalate').map((x: Json) => x.data.to), [1, 2, 3]);
@@ -342,7 +343,7 @@ describeOnDatabases('inspection, hazards and cases (issue 6)', (env) => {
     const enterpriseInbox = await ok('enterprise', 'GET', '/inbox');
     assert.ok(enterpriseInbox.items.some((x: Json) => x.kind === 'overdue' && x.entityId === gen.id));
     e.clock.now = new Date('2026-03-02T09:00:00+08:00');
-    await relogin();
+    await relogin('inspector', 'coordinator', 'enterprise');
   });
 
   test('the daily run is claimed once even by two schedulers sharing the database', async () => {

@@ -10,6 +10,7 @@ import { rows, sql } from '../../../src/db/client.ts';
 import { hashPassword } from '../../../src/modules/auth/password.ts';
 import { loadItemLibrary } from '../../../src/seed/planning.ts';
 import { STARTER_QUESTIONS } from '../../../src/seed/quiz-questions.ts';
+import { insertQuestions } from '../../../src/modules/questions/questions.repo.ts';
 import { makeIdNumber } from '../../../src/core/codes/id-number.ts';
 import { PASSWORD } from '../../support/harness.ts';
 import { call, multipart } from '../helpers.ts';
@@ -72,7 +73,7 @@ const jpeg = () => sharp({ create: { width: 64, height: 48, channels: 3, backgro
 const png = async () => (await sharp({ create: { width: 120, height: 40, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } }).png().toBuffer()).toString('base64');
 
 async function as(w: World, who: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown, status = 200) {
-  const cookie = (w.cookies as Record<string, string>)[who] ?? (w.ext.inspectionCookies as Record<string, string>)[who]!;
+  const cookie = (w.cookies as Record<string, string>)[who]!;
   const r = await call(w.env.app, cookie, { method, url, ...(payload !== undefined ? { payload } : {}) });
   assert.equal(r.statusCode, status, `${who} ${method} ${url}: ${r.body.slice(0, 400)}`);
   return r.json() as Json;
@@ -139,8 +140,7 @@ async function setup(w: World) {
   // the second inspectors of the planning world sign with their own password
   await db.execute(sql`UPDATE users SET password_hash = ${hash} WHERE username IN ('jnYj2', 'jnZj2', 'szYj2')`);
   const q = await asAdmin(w, { method: 'POST', url: '/quiz-questions', payload: STARTER_QUESTIONS[0] }, 201);
-  for (const x of STARTER_QUESTIONS.slice(1)) await asAdmin(w, { method: 'POST', url: '/quiz-questions', payload: x }, 201);
-  w.ext.inspectionCookies = {};
+  await insertQuestions(db, STARTER_QUESTIONS.slice(1), null, w.env.clock.now);
   const homes = {
     JC: await buildHome(w, 'JC', idOf(w, 'jiangningChem'), 'inspector', 'jnYj2', 'enterprise'),
     HS: await buildHome(w, 'HS', idOf(w, 'jiangningConstruction'), 'inspectorHousing', 'jnZj2', null),
