@@ -25,6 +25,7 @@ import { inspectorRoutes } from './modules/inspectors/inspectors.routes.ts';
 import { planningRoutes } from './modules/planning/planning.routes.ts';
 import { collisionRunRoutes } from './modules/collision-runs/collision-runs.routes.ts';
 import { visitRoutes } from './modules/visits/visits.routes.ts';
+import { documentRoutes } from './modules/documents/documents.routes.ts';
 
 export type App = FastifyInstance;
 
@@ -161,6 +162,7 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
       await api.register(planningRoutes);
       await api.register(collisionRunRoutes);
       await api.register(visitRoutes);
+      await api.register(documentRoutes);
     },
     { prefix: '/api/v1' },
   );
