@@ -5,6 +5,7 @@
  */
 import type { Endpoint, World } from './world.ts';
 import { coreRows } from './core.rows.ts';
+import { documentsModule } from './documents.rows.ts';
 
 export interface MatrixModule {
   name: string;
@@ -15,4 +16,4 @@ export interface MatrixModule {
   publicRoutes?: string[];
 }
 
-export const MODULES: MatrixModule[] = [{ name: 'core', rows: coreRows }];
+export const MODULES: MatrixModule[] = [{ name: 'core', rows: coreRows }, documentsModule];
