@@ -11,7 +11,7 @@ import { describeOnDatabases, login } from '../support/harness.ts';
 import { rows, sql, type Db } from '../../src/db/client.ts';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_INFO, type DocumentKind } from '../../src/core/documents/model.ts';
 import { documentHash, issueDocument, type IssueDocumentInput } from '../../src/modules/documents/issue-document.ts';
-import { cachePath } from '../../src/modules/documents/document-pdf.ts';
+import { cachePath, prerenderDocument } from '../../src/modules/documents/document-pdf.ts';
 import { verifyAuditChain } from '../../src/modules/audit/audit.repo.ts';
 import { EXPECTED_TEXT, SAMPLE_CONTENT, sampleSignatures, signaturePng } from '../core/documents/samples.ts';
 import { pdfText } from '../core/documents/pdf-text.ts';
@@ -125,6 +125,15 @@ describeOnDatabases('enforcement documents (执法文书)', (env) => {
     assert.ok(c.rawPayload.equals(a.rawPayload));
     const audit = await rows<{ action: string }>(env().database.db, sql`SELECT action FROM audit_log WHERE entity_type = 'document' AND entity_id = ${String(id)} ORDER BY seq`);
     assert.deepEqual(audit.map((x) => x.action), ['document.issue', 'document.pdf'], 'the PDF hash enters the chain once');
+  });
+
+  test('a document drawn in the background after issue is answered from the cache at its first request', async () => {
+    const doc = await issue({ kind: 'criminal_transfer', enterpriseId: ent('jiangningMachine'), departmentId: dept('D-yj-320115'), source: { type: 'case', id: 8 }, content: SAMPLE_CONTENT.criminal_transfer });
+    await prerenderDocument({ db: env().database.db, dataDir: env().config.dataDir, now: () => env().clock.now }, doc.id);
+    const [stored] = await rows<{ sha256: string }>(env().database.db, sql`SELECT sha256 FROM document_pdfs WHERE document_id = ${doc.id}`);
+    assert.ok(stored, 'stored before anybody asked');
+    const res = await api('inspector', `/documents/${doc.id}/pdf`);
+    assert.equal(res.headers.etag, `"${stored.sha256}"`);
   });
 
   test('the audit chain holds the hash of the frozen content; a content edited in the database is refused a PDF', async () => {

@@ -15,7 +15,7 @@ import type { Db } from '../../db/client.ts';
 import type { FrozenDocument } from '../../core/documents/model.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import { AppError } from '../../http/errors.ts';
-import { findPdfBytes, findPdfMeta, issuedContentHash, storePdf } from './documents.repo.ts';
+import { findDocumentUnscoped, findPdfBytes, findPdfMeta, issuedContentHash, storePdf } from './documents.repo.ts';
 import { documentHash } from './issue-document.ts';
 import { renderInWorker } from './pdf/render-pool.ts';
 
@@ -134,11 +134,17 @@ export async function documentPdf(
 }
 
 /**
- * Draws a freshly issued document in the background so its first reader does not wait (call it after the issuing
- * transaction has committed). Errors are only logged: the first GET draws it then.
+ * Draws a freshly issued document in the background so its first reader does not wait: call it after the issuing
+ * transaction has committed, e.g. `prerenderDocument({ db: ctx.db, dataDir: ctx.config.dataDir, now: ctx.now }, id)`.
+ * Errors are only logged (the first GET draws it then). Answers the promise for those who want to wait (tests, seeds).
  */
-export function prerenderDocument(ctx: PdfContext, doc: { enterpriseId: number; id: number; frozen: FrozenDocument }): void {
-  documentPdf(ctx, doc, { id: null, name: 'system' }).catch((e: unknown) => {
-    process.stderr.write(`prerender of document ${doc.id} failed: ${(e as Error).message}\n`);
+export function prerenderDocument(ctx: PdfContext, id: number): Promise<void> {
+  return (async () => {
+    const row = await findDocumentUnscoped(ctx.db, id);
+    if (!row) return;
+    const frozen = typeof row.document === 'string' ? (JSON.parse(row.document) as FrozenDocument) : row.document;
+    await documentPdf(ctx, { enterpriseId: row.enterprise_id, id: row.id, frozen }, { id: null, name: 'system' });
+  })().catch((e: unknown) => {
+    process.stderr.write(`prerender of document ${id} failed: ${(e as Error).message}\n`);
   });
 }

@@ -171,6 +171,14 @@ export function findDocument(db: Db, scope: Scope, kinds: readonly DocumentKind[
   );
 }
 
+/** A document by id regardless of scope (system work: pre-rendering after issue). */
+export function findDocumentUnscoped(db: Db, id: number) {
+  return one<{ enterprise_id: number; id: number; document: FrozenDocument | string }>(
+    db,
+    sql`SELECT enterprise_id, id, document FROM documents WHERE id = ${id}`,
+  );
+}
+
 /** Documents of sources the caller may see (e.g. a hazard's page lists its documents). */
 export async function documentsOfSources(db: Db, scope: Scope, kinds: readonly DocumentKind[], enterpriseId: number, sourceType: DocumentSourceType, ids: number[]) {
   if (ids.length === 0) return [];
