@@ -32,6 +32,7 @@ import { questionRoutes } from './modules/questions/questions.routes.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { schedulerRoutes } from './modules/scheduler/scheduler.routes.ts';
 import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
+import { documentRoutes } from './modules/documents/documents.routes.ts';
 
 export type App = FastifyInstance;
 
@@ -175,6 +176,7 @@ export async function buildServer(ctx: AppContext, opts: { logger?: boolean } = 
       await api.register(fileRoutes);
       await api.register(schedulerRoutes);
       await api.register(inboxRoutes);
+      await api.register(documentRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -61,6 +61,7 @@ const zh = {
   'document.signature_file': '签名图片文件 {ref} 无法读取',
   'document.numbering_invalid': '机关简称或代字只能是 1–10 个字，不含括号和空格',
   'document.render_failed': '文书 PDF 生成失败，请稍后再试',
+  'document.tampered': '文书内容与出具时记入审计链的哈希不一致，拒绝生成 PDF',
   // planning (检查事项库, 执法人员库, 三级计划执法, 联检碰撞)
   'item.unknown': '检查事项不存在',
   'item.code_exists': '检查事项编码 {code} 已存在',
@@ -169,6 +170,7 @@ const en: Record<MessageKey, string> = {
   'document.signature_file': 'The signature image file {ref} cannot be read',
   'document.numbering_invalid': 'The abbreviation and the agency word are 1–10 characters, without brackets or spaces',
   'document.render_failed': 'The PDF of the document could not be made; please try again later',
+  'document.tampered': 'The document’s content no longer matches the hash recorded in the audit chain when it was issued; no PDF is made',
   'item.unknown': 'Inspection item not found',
   'item.code_exists': 'Item code {code} already exists',
   'item.line_unknown': 'Supervision line "{value}" is not in the dictionary',

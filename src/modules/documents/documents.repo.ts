@@ -89,6 +89,8 @@ export async function insertDocument(tx: Db, d: NewDocumentRow): Promise<number>
 // ─── reading ────────────────────────────────────────────────────────────────────────────────────────────────────
 
 export interface DocumentFilter {
+  /** the kinds the caller may see at all (documents.policy.ts) */
+  kinds: readonly DocumentKind[];
   kind?: DocumentKind;
   enterpriseId?: number;
   departmentId?: number;
@@ -124,7 +126,7 @@ export interface DocumentListRow {
 const dayStart = (day: string) => `${day}T00:00:00+08:00`;
 
 function whereOf(scope: Scope, f: DocumentFilter): SQL {
-  const parts: SQL[] = [scopeSql(scope, 'e')];
+  const parts: SQL[] = [scopeSql(scope, 'e'), sql`d.kind IN ${inList(f.kinds)}`];
   if (f.kind) parts.push(sql`d.kind = ${f.kind}`);
   if (f.enterpriseId !== undefined) parts.push(sql`d.enterprise_id = ${f.enterpriseId}`);
   if (f.departmentId !== undefined) parts.push(sql`d.department_id = ${f.departmentId}`);
@@ -162,21 +164,39 @@ export interface DocumentDetailRow extends DocumentListRow {
 }
 
 /** One document the caller may see (by id: the enterprise is found through the scope join). */
-export function findDocument(db: Db, scope: Scope, id: number) {
+export function findDocument(db: Db, scope: Scope, kinds: readonly DocumentKind[], id: number) {
   return one<DocumentDetailRow>(
     db,
-    sql`SELECT ${listColumns}, d.document FROM ${listFrom} WHERE d.id = ${id} AND ${scopeSql(scope, 'e')}`,
+    sql`SELECT ${listColumns}, d.document FROM ${listFrom} WHERE d.id = ${id} AND d.kind IN ${inList(kinds)} AND ${scopeSql(scope, 'e')}`,
   );
 }
 
-/** Documents of sources (e.g. a hazard's page lists its documents). */
-export async function documentsOfSources(db: Db, scope: Scope, enterpriseId: number, sourceType: DocumentSourceType, ids: number[]) {
+/** A document by id regardless of scope (system work: pre-rendering after issue). */
+export function findDocumentUnscoped(db: Db, id: number) {
+  return one<{ enterprise_id: number; id: number; document: FrozenDocument | string }>(
+    db,
+    sql`SELECT enterprise_id, id, document FROM documents WHERE id = ${id}`,
+  );
+}
+
+/** Documents of sources the caller may see (e.g. a hazard's page lists its documents). */
+export async function documentsOfSources(db: Db, scope: Scope, kinds: readonly DocumentKind[], enterpriseId: number, sourceType: DocumentSourceType, ids: number[]) {
   if (ids.length === 0) return [];
   return rows<DocumentListRow>(
     db,
     sql`SELECT ${listColumns} FROM ${listFrom} WHERE d.enterprise_id = ${enterpriseId} AND d.source_type = ${sourceType}
-      AND d.source_id IN ${inList(ids)} AND ${scopeSql(scope, 'e')} ORDER BY d.issued_at, d.id`,
+      AND d.source_id IN ${inList(ids)} AND d.kind IN ${inList(kinds)} AND ${scopeSql(scope, 'e')} ORDER BY d.issued_at, d.id`,
   );
+}
+
+/** The content hash the audit chain recorded when the document was issued. */
+export async function issuedContentHash(db: Db, id: number): Promise<string | null> {
+  const r = await one<{ h: string | null }>(
+    db,
+    sql`SELECT after ->> 'contentHash' AS h FROM audit_log WHERE entity_type = 'document' AND entity_id = ${String(id)} AND action = 'document.issue'
+      ORDER BY seq LIMIT 1`,
+  );
+  return r?.h ?? null;
 }
 
 // ─── PDFs ───────────────────────────────────────────────────────────────────────────────────────────────────────

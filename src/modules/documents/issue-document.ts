@@ -166,7 +166,7 @@ async function freezeSignatures(signatures: DocumentSignature[], options: IssueD
       if (!validPng(bytes)) issues.push({ field: `signatures.${i}.image.pngBase64`, key: 'document.signature_png' });
       else pngBase64 = bytes.toString('base64');
     } else if (image && 'fileRef' in image) {
-      let bytes: Uint8Array | null = null;
+      let bytes: Uint8Array | null;
       try {
         bytes = options.readFile ? await options.readFile(image.fileRef) : null;
       } catch {
@@ -229,10 +229,12 @@ export async function issueDocument<K extends DocumentKind>(
   const abbreviation = department.document_abbreviation ?? (deriveAbbreviation(department.region_code) || department.name.slice(0, 2));
   const agencyWord = department.document_agency_word ?? defaultAgencyWord(department.line);
   // Decisions and orders name where they may be contested; the department's own government by default.
+  // only what the template has is frozen (unknown properties are dropped)
+  const cleaned = Value.Clean(CONTENT_SCHEMAS[input.kind], structuredClone(content)) as DocumentContent;
   const frozenContent: DocumentContent =
-    content.kind === 'onsite_measures' || content.kind === 'rectification_order' || content.kind === 'penalty_decision'
-      ? { ...content, remedy: content.remedy ?? defaultRemedy(regionNames(department.region_code)) }
-      : content;
+    cleaned.kind === 'onsite_measures' || cleaned.kind === 'rectification_order' || cleaned.kind === 'penalty_decision'
+      ? { ...cleaned, remedy: cleaned.remedy ?? defaultRemedy(regionNames(department.region_code)) }
+      : cleaned;
 
   const year = numberingYear(now);
   const seq = await nextSeq(tx, department.id, input.kind, year, now);

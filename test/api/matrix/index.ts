@@ -6,6 +6,7 @@
 import type { Endpoint, World } from './world.ts';
 import { coreRows } from './core.rows.ts';
 import { inspectionModule } from './inspection.rows.ts';
+import { documentsModule } from './documents.rows.ts';
 
 export interface MatrixModule {
   name: string;
@@ -16,4 +17,4 @@ export interface MatrixModule {
   publicRoutes?: string[];
 }
 
-export const MODULES: MatrixModule[] = [{ name: 'core', rows: coreRows }, inspectionModule];
+export const MODULES: MatrixModule[] = [{ name: 'core', rows: coreRows }, documentsModule, inspectionModule];
