@@ -253,6 +253,7 @@ CREATE INDEX hazards_id_idx ON hazards (id);
 CREATE INDEX hazards_city_found_idx ON hazards (city_code, found_at DESC, id DESC);
 CREATE INDEX hazards_city_state_found_idx ON hazards (city_code, state, found_at DESC, id DESC);
 CREATE INDEX hazards_found_idx ON hazards (found_at DESC, id DESC);
+CREATE INDEX hazards_state_found_idx ON hazards (state, found_at DESC, id DESC);
 CREATE INDEX hazards_open_deadline_idx ON hazards (city_code, deadline, id) WHERE state IN ('reported', 'confirmed', 'rectifying', 'submitted');
 CREATE INDEX hazards_department_idx ON hazards (department_id, state, found_at DESC);
 CREATE INDEX hazards_region_idx ON hazards (region_code, state);

@@ -29,7 +29,8 @@ export interface LedgerQuery {
   sort?: repo.LedgerSort;
 }
 
-export const COUNT_CAP = 10_000;
+/** The page counts exactly up to this many (then says "2,000+"); the summary endpoint gives the exact counts by state. */
+export const COUNT_CAP = 2_000;
 
 function filterOf(q: LedgerQuery): repo.LedgerFilter {
   return { ...q, regionPrefix: q.regionCode ? regionPrefix(q.regionCode) : undefined, keyword: q.keyword?.trim() || undefined };
