@@ -76,8 +76,8 @@ async function main() {
             CASE WHEN g % 13 = 0 THEN 'major' ELSE 'general' END AS level,
             CASE WHEN g % 100 < 55 THEN 'closed' WHEN g % 100 < 70 THEN 'rectifying' WHEN g % 100 < 82 THEN 'confirmed' WHEN g % 100 < 88 THEN 'submitted'
               WHEN g % 100 < 96 THEN 'reported' ELSE 'dismissed' END AS state,
-            ${NOW.toISOString()}::timestamptz - make_interval(days => (g * 7919) % 730, mins => g % 1440) AS found_at,
-            (${NOW.toISOString()}::timestamptz - make_interval(days => (g * 7919) % 730))::date + 15 + (g % 46) AS deadline
+            ${NOW.toISOString()}::timestamptz - make_interval(days => ((g::bigint * 7919) % 730)::int, mins => g % 1440) AS found_at,
+            (${NOW.toISOString()}::timestamptz - make_interval(days => ((g::bigint * 7919) % 730)::int))::date + 15 + (g % 46) AS deadline
           FROM generate_series(${from}::int, ${to}::int) AS g) x JOIN bench_e e ON e.rn = x.rn`);
       process.stderr.write(`\rhazards ${to.toLocaleString()} / ${HAZARDS.toLocaleString()}`);
     }
