@@ -9,7 +9,7 @@
  * Options: --hazards=1000000 --enterprises=20000 --runs=30 --keep
  */
 import pg from 'pg';
-import { openDatabase, one, rows, sql, type Db } from '../src/db/client.ts';
+import { openDatabase, one, rows, sql } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadRegions } from '../src/seed/reference.ts';
 import { demoDepartments, demoDepartmentsFor, demoEnterprises } from '../src/core/demo/index.ts';
