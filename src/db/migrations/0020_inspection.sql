@@ -257,6 +257,11 @@ CREATE INDEX hazards_state_found_idx ON hazards (state, found_at DESC, id DESC);
 CREATE INDEX hazards_open_deadline_idx ON hazards (city_code, deadline, id) WHERE state IN ('reported', 'confirmed', 'rectifying', 'submitted');
 CREATE INDEX hazards_department_idx ON hazards (department_id, state, found_at DESC);
 CREATE INDEX hazards_region_idx ON hazards (region_code, state);
+-- a domain (or a line's domains) within a city, newest first; major hazards by state
+CREATE INDEX hazards_city_domain_found_idx ON hazards (city_code, industry_domain, found_at DESC, id DESC);
+CREATE INDEX hazards_city_major_idx ON hazards (city_code, state, found_at DESC, id DESC) WHERE level = 'major';
+-- the counts by state of a city read only this index (index-only scan): every column the summary filters or counts
+CREATE INDEX hazards_summary_idx ON hazards (city_code, region_code, state, level, deadline, closed_on_time, department_id, industry_domain, source);
 CREATE INDEX hazards_escalation_idx ON hazards (city_code, escalation_step) WHERE escalation_step > 0 AND state IN ('reported', 'confirmed', 'rectifying', 'submitted');
 
 -- the timeline of a hazard: every transition, 五定 edit, escalation
