@@ -16,7 +16,7 @@ import type { FrozenDocument } from '../../core/documents/model.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import { AppError } from '../../http/errors.ts';
 import { findDocumentUnscoped, findPdfBytes, findPdfMeta, issuedContentHash, storePdf } from './documents.repo.ts';
-import { documentHash } from './issue-document.ts';
+import { documentHash } from './content-hash.ts';
 import { renderInWorker } from './pdf/render-pool.ts';
 
 export interface PdfFile {

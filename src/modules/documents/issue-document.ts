@@ -14,12 +14,11 @@
  * Authorisation is the caller's: it decides who may sign an inspection or decide a case. This service checks what
  * makes a document well-formed.
  */
-import { createHash } from 'node:crypto';
 import { Value } from 'typebox/value';
 import type { TSchema } from 'typebox';
 import type { Db } from '../../db/client.ts';
 import type { Principal } from '../../core/access/principal.ts';
-import { canonicalJson } from '../../core/audit/chain.ts';
+import { documentHash } from './content-hash.ts';
 import {
   DOCUMENT_KIND_INFO,
   defaultAgencyWord,
@@ -181,10 +180,7 @@ async function freezeSignatures(signatures: DocumentSignature[], options: IssueD
   return { frozen, issues };
 }
 
-/** sha256 of the frozen document's canonical JSON: what the audit chain records and `anjian audit verify` guards. */
-export function documentHash(doc: FrozenDocument): string {
-  return createHash('sha256').update(canonicalJson(doc)).digest('hex');
-}
+export { documentHash };
 
 /**
  * Issues a document inside the caller's transaction and answers its id and number.
